@@ -1,0 +1,58 @@
+"""Re-run every lesson in a fresh kernel and store its outputs (``make refresh``).
+
+Use this, never "save" from the browser, to update what students see on GitHub and
+what nbval compares against: it runs from ``lessons/`` as a student would, does not
+store widget state (which can grow to megabytes), and records no timestamps, so
+running it twice gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "lessons"
+
+
+def execute(path: Path, cwd: Path | None = None, timeout: int = 300) -> nbformat.NotebookNode:
+    """Execute a notebook in a new kernel and return it with fresh outputs."""
+    notebook = nbformat.read(path, as_version=4)
+    notebook.metadata.pop("widgets", None)
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd or path.parent)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    client.execute()
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    return notebook
+
+
+def write(notebook: nbformat.NotebookNode, path: Path) -> None:
+    nbformat.validate(notebook)
+    text = nbformat.writes(notebook) + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson")
+    args = parser.parse_args(argv)
+    paths = args.notebooks or sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+    for path in paths:
+        write(execute(path), path)
+        print(f"refreshed {path.relative_to(ROOT) if path.is_absolute() else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Helpers for the notebook tests: find lessons, read their text and outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "lessons"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def lesson_paths() -> list[Path]:
+    return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def source(cell: dict) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def markdown(notebook: dict) -> str:
+    return "\n".join(source(c) for c in notebook["cells"] if c["cell_type"] == "markdown")
+
+
+def code_cells(notebook: dict) -> list[dict]:
+    return [c for c in notebook["cells"] if c["cell_type"] == "code"]
+
+
+def comparable_outputs(notebook: dict) -> list[list[dict]]:
+    """Outputs of every code cell, without the parts that change on every run."""
+    result = []
+    for cell in code_cells(notebook):
+        outputs = []
+        for output in cell.get("outputs", []):
+            output = dict(output)
+            output.pop("execution_count", None)
+            output.pop("metadata", None)
+            if "data" in output:
+                output["data"] = {
+                    k: _joined(v) for k, v in output["data"].items() if k != WIDGET_VIEW
+                }
+            if "text" in output:
+                output["text"] = _joined(output["text"])
+            outputs.append(output)
+        result.append(outputs)
+    return result
+
+
+def _joined(value):
+    """nbformat stores multi-line strings as lists of lines on disk; compare them joined."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "".join(value)
+    return value
+
+
+def output_texts(notebook: dict) -> list[str]:
+    """Every string stored in every output (what nbval compares)."""
+    texts: list[str] = []
+
+    def collect(value):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+
+    for cell in code_cells(notebook):
+        collect(cell.get("outputs", []))
+    return texts

@@ -1,0 +1,94 @@
+"""The first lesson's toggle: what each view shows, its text summary, escaping and errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from widgets.at_a_glance import AtAGlance, cited_sources, glance_html, load_topics
+from widgets.content import load_references
+
+
+def badges_in(html_text):
+    return re.findall(r'class="msals-badge"[^>]*>(MS|ALS)<', html_text)
+
+
+def test_each_view_shows_only_its_disease():
+    glance = AtAGlance(view="ms")
+    topics = load_topics()
+    assert badges_in(glance._table.value) == ["MS"]
+    for topic in topics:
+        assert topic.ms.text in glance.summary()
+        assert topic.als.text not in glance.summary()
+
+    glance.view = "als"
+    assert badges_in(glance._table.value) == ["ALS"]
+    assert all(topic.als.text in glance.summary() for topic in topics)
+    assert not any(topic.ms.text in glance.summary() for topic in topics)
+
+    glance.view = "compare"
+    assert badges_in(glance._table.value) == ["MS", "ALS"]
+    assert glance._table.value.count('<tr><th scope="row"') == len(topics)
+
+
+def test_clicking_the_toggle_changes_view_and_html():
+    glance = AtAGlance(view="ms")
+    before = glance._table.value
+    glance._toggle.value = "als"  # what a click in the browser sends to the kernel
+    assert glance.view == "als"
+    assert glance._table.value != before
+    assert glance._table.value.startswith('<div role="status" aria-live="polite">')
+
+
+def test_stored_output_has_summary_and_static_html():
+    glance = AtAGlance(view="compare")
+    bundle = glance._repr_mimebundle_()
+    assert bundle["text/plain"] == glance.summary()
+    assert bundle["text/plain"].startswith("Showing Multiple sclerosis and Amyotrophic")
+    assert bundle["text/html"] == glance.static_html()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_citations_are_numbered_in_order_of_first_use():
+    topics = load_topics()
+    html_text = glance_html(topics, "als", load_references())
+    order = cited_sources(topics, "als")
+    assert order[0] == topics[0].als.sources[0]
+    items = re.findall(r"<li>(.*?)</li>", html_text)
+    assert len(items) == len(order)
+    assert max(int(n) for n in re.findall(r"<sup>\[(\d+)\]</sup>", html_text)) == len(order)
+
+
+@pytest.mark.parametrize("bad", ["MS", "both", "", None, 3])
+def test_unknown_view_raises_with_allowed_values(bad):
+    with pytest.raises(ValueError, match=r"view must be one of 'ms', 'als', 'compare'"):
+        AtAGlance(view=bad) if isinstance(bad, str) else glance_html([], bad, {})
+
+
+def test_setting_a_bad_view_keeps_the_old_one():
+    glance = AtAGlance(view="als")
+    with pytest.raises(ValueError):
+        glance.view = "alz"
+    assert glance.view == "als"
+    assert badges_in(glance._table.value) == ["ALS"]
+
+
+def test_text_from_data_is_escaped(data_copy):
+    path = data_copy / "at_a_glance.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["topics"][0]["label"] = "<script>alert('x')</script> & more"
+    document["topics"][0]["ms"]["text"] = "Myelin <b>is</b> damaged & scarred"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    html_text = AtAGlance(view="ms").static_html()
+    assert "<script>" not in html_text
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in html_text
+    assert "Myelin &lt;b&gt;is&lt;/b&gt; damaged &amp; scarred" in html_text
+
+
+def test_broken_data_stops_before_any_widget_is_built(data_copy):
+    path = data_copy / "at_a_glance.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("sources: [ninds-als]", "sources: []"))
+    with pytest.raises(ValueError, match=r"data/at_a_glance\.yaml: topics\[0\]\.als\.sources"):
+        AtAGlance()

@@ -1,0 +1,153 @@
+"""The data layer: real content loads; each kind of broken file gives one clear error."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from widgets.content import (
+    DataError,
+    cited_sources,
+    document_names,
+    load_document,
+    load_references,
+)
+from widgets.lesson_map import load_lessons
+
+DOCUMENTS = ["lessons", "at_a_glance"]
+
+
+def edit_yaml(path, change):
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_real_documents_load(name):
+    assert load_document(name)
+
+
+def test_references_have_citations():
+    references = load_references()
+    assert len(references) >= 10
+    assert all(len(ref.citation) > 20 for ref in references.values())
+
+
+def test_every_document_has_a_schema_and_loads():
+    names = document_names()
+    assert set(DOCUMENTS) <= set(names)
+    for name in names:
+        assert load_document(name) is not None
+
+
+def test_every_reference_is_cited_somewhere():
+    cited = {ref for name in document_names() for _, ref in cited_sources(load_document(name))}
+    unused = sorted(set(load_references()) - cited)
+    assert not unused, f"references never cited in data/: {unused}"
+
+
+def test_missing_file_is_named(data_copy):
+    (data_copy / "at_a_glance.yaml").unlink()
+    with pytest.raises(DataError, match=r"data/at_a_glance\.yaml: file not found"):
+        load_document("at_a_glance")
+
+
+def test_bad_yaml_names_file_and_line(data_copy):
+    path = data_copy / "lessons.yaml"
+    path.write_text("lessons:\n  - id: 00_start_here\n   title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(
+        DataError, match=r"data/lessons\.yaml: line \d+, column \d+: not valid YAML"
+    ):
+        load_document("lessons")
+
+
+def test_missing_field_names_path(data_copy):
+    edit_yaml(data_copy / "at_a_glance.yaml", lambda d: d["topics"][2]["als"].pop("text"))
+    with pytest.raises(DataError) as caught:
+        load_document("at_a_glance")
+    assert str(caught.value) == (
+        "data/at_a_glance.yaml: topics[2].als: 'text' is required but missing"
+    )
+
+
+def test_wrong_type_names_path(data_copy):
+    def change(document):
+        document["lessons"][1]["minutes"] = "twenty"
+
+    edit_yaml(data_copy / "lessons.yaml", change)
+    with pytest.raises(
+        DataError, match=r"data/lessons\.yaml: lessons\[1\]\.minutes: has the wrong type"
+    ):
+        load_document("lessons")
+
+
+def test_unknown_field_is_rejected(data_copy):
+    edit_yaml(data_copy / "lessons.yaml", lambda d: d["lessons"][0].update(colour="red"))
+    with pytest.raises(DataError, match=r"lessons\[0\]: unexpected field .*'colour'"):
+        load_document("lessons")
+
+
+def test_dangling_source_names_path(data_copy):
+    edit_yaml(
+        data_copy / "at_a_glance.yaml",
+        lambda d: d["topics"][1]["ms"]["sources"].append("nobody-2099"),
+    )
+    with pytest.raises(DataError) as caught:
+        load_document("at_a_glance")
+    message = str(caught.value)
+    assert message.startswith("data/at_a_glance.yaml: topics[1].ms.sources[1]: ")
+    assert "unknown source id 'nobody-2099'" in message
+
+
+def test_duplicate_id_names_path(data_copy):
+    def change(document):
+        document["topics"][3]["id"] = document["topics"][0]["id"]
+
+    edit_yaml(data_copy / "at_a_glance.yaml", change)
+    with pytest.raises(DataError, match=r"topics\[3\]\.id: duplicate id 'target'"):
+        load_document("at_a_glance")
+
+
+def test_unknown_status_value_is_rejected(data_copy):
+    edit_yaml(data_copy / "lessons.yaml", lambda d: d["lessons"][0].update(status="finished"))
+    with pytest.raises(DataError, match=r"lessons\[0\]\.status: 'finished' is not one of"):
+        load_lessons()
+
+
+def test_duplicate_reference_across_files(data_copy):
+    core = yaml.safe_load((data_copy / "references" / "core.yaml").read_text(encoding="utf-8"))
+    extra = {"references": [core["references"][0]]}
+    (data_copy / "references" / "zz_extra.yaml").write_text(yaml.safe_dump(extra), encoding="utf-8")
+    with pytest.raises(
+        DataError, match=r"data/references/zz_extra\.yaml: references\[0\]\.id: duplicate id"
+    ):
+        load_references()
+
+
+def test_reference_without_citation(data_copy):
+    edit_yaml(data_copy / "references" / "core.yaml", lambda d: d["references"][4].pop("citation"))
+    with pytest.raises(
+        DataError, match=r"data/references/core\.yaml: references\[4\]: 'citation' is required"
+    ):
+        load_document("lessons")
+
+
+def test_edit_is_seen_without_restart(data_copy):
+    before = load_lessons()[0].title
+    edit_yaml(data_copy / "lessons.yaml", lambda d: d["lessons"][0].update(title="Welcome"))
+    assert before != "Welcome"
+    assert load_lessons()[0].title == "Welcome"
+
+
+def test_loaded_document_is_a_private_copy():
+    load_document("lessons")["lessons"].clear()
+    assert load_document("lessons")["lessons"]
+
+
+def test_error_is_a_value_error_with_parts(data_copy):
+    (data_copy / "lessons.yaml").unlink()
+    with pytest.raises(ValueError) as caught:
+        load_lessons()
+    assert caught.value.file == "data/lessons.yaml"
+    assert caught.value.problem == "file not found"

@@ -1,0 +1,11 @@
+"""The Python package behind the MS vs ALS lesson notebooks.
+
+Content lives in ``data/`` and is loaded (and validated) by :mod:`widgets.content`;
+each module here turns one kind of content into a widget, table or figure.
+"""
+
+from .at_a_glance import AtAGlance
+from .content import DataError
+from .lesson_map import show_lesson_map
+
+__all__ = ["AtAGlance", "DataError", "show_lesson_map"]

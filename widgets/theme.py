@@ -1,0 +1,61 @@
+"""One look for every widget and chart: colours, line styles and badges per disease.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable with the common
+forms of colour blindness. Colour never carries meaning alone: each disease also has a
+text badge and its own line or border style.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DiseaseStyle:
+    key: str
+    name: str
+    badge: str
+    colour: str  # strong colour: lines, borders, badge background
+    tint: str  # light background behind dark text
+    dash: str  # plotly dash / CSS border style, so print and colour-blind readers can tell
+
+
+MS = DiseaseStyle("ms", "Multiple sclerosis", "MS", "#0072B2", "#E3F0F8", "solid")
+ALS = DiseaseStyle("als", "Amyotrophic lateral sclerosis", "ALS", "#D55E00", "#FBE9DD", "dashed")
+DISEASES: dict[str, DiseaseStyle] = {MS.key: MS, ALS.key: ALS}
+
+TEXT = "#1A1A1A"
+MUTED_TEXT = "#4D4D4D"
+BACKGROUND = "#FFFFFF"
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2.x relative luminance of ``#RRGGBB``."""
+    value = hex_colour.lstrip("#")
+    if len(value) != 6:
+        raise ValueError(f"colour must look like #RRGGBB, got {hex_colour!r}")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def badge_text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background``."""
+    return max(("#000000", "#FFFFFF"), key=lambda fg: contrast_ratio(fg, background))
+
+
+def badge_html(disease: DiseaseStyle) -> str:
+    return (
+        f'<span class="msals-badge" style="background:{disease.colour};'
+        f"color:{badge_text_colour(disease.colour)};padding:0 0.4em;border-radius:3px;"
+        f'font-weight:700">{disease.badge}</span>'
+    )
