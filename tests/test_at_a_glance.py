@@ -92,3 +92,7 @@ def test_broken_data_stops_before_any_widget_is_built(data_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("sources: [ninds-als]", "sources: []"))
     with pytest.raises(ValueError, match=r"data/at_a_glance\.yaml: topics\[0\]\.als\.sources"):
         AtAGlance()
+
+
+def test_widget_carries_its_css_classes():
+    assert AtAGlance()._dom_classes == ("msals-widget", "msals-glance")

@@ -125,6 +125,7 @@ class AtAGlance(LessonWidget):
     >>> glance.view = "als"       # same as clicking the ALS button
     """
 
+    css_class = "msals-glance"
     view = traitlets.Unicode("ms")
 
     def __init__(self, view: str = "ms", **kwargs):

@@ -17,7 +17,19 @@ import ipywidgets
 
 
 class LessonWidget(ipywidgets.VBox):
-    """A VBox with a text summary and a static HTML rendering of its current state."""
+    """A VBox with a text summary and a static HTML rendering of its current state.
+
+    Every instance carries the CSS class ``msals-widget`` plus ``css_class`` of its
+    subclass, so browser tests and styles can find it.
+    """
+
+    css_class = ""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("msals-widget")
+        if self.css_class:
+            self.add_class(self.css_class)
 
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
