@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from scripts.refresh_outputs import execute
+from scripts.refresh_outputs import execute, write
 from tests.notebook_tools import (
     LESSONS,
     ROOT,
@@ -162,3 +162,12 @@ def test_nbval_fails_when_a_stored_output_is_edited(tmp_path):
     assert "1 failed" in result.stdout
     assert "Cell outputs differ" in result.stdout
     assert "mismatch 'text/html'" in result.stdout
+
+
+@pytest.mark.notebook
+def test_refresh_is_byte_identical(tmp_path):
+    """`make refresh` twice in a row gives the same file, so diffs show only real changes."""
+    copy = tmp_path / "00_start_here.ipynb"
+    shutil.copy(LESSONS / "00_start_here.ipynb", copy)
+    write(execute(copy, cwd=LESSONS), copy)
+    assert copy.read_bytes() == (LESSONS / "00_start_here.ipynb").read_bytes()
