@@ -1,7 +1,8 @@
 # Two commands do all the set-up (see README):
 #   make lesson   create .venv if needed, then open JupyterLab on the first lesson
 #   make test     create .venv if needed, then lint and run every test
-# Other targets: make refresh (re-run lessons to refresh stored outputs), make lint.
+# Other targets: make refresh (re-run lessons to refresh stored outputs), make static
+# (read-only HTML copy in site/), make lint.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh clean-venv
+.PHONY: lesson test lint refresh static clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +36,9 @@ test: $(STAMP) lint
 
 refresh: $(STAMP)
 	$(BIN)/python scripts/refresh_outputs.py
+
+static: $(STAMP)
+	$(BIN)/python scripts/export_static.py --out site
 
 clean-venv:
 	rm -rf $(VENV)

@@ -55,7 +55,7 @@ def lesson_map_html(lessons: list[Lesson]) -> str:
         rows.append(
             f'<tr><td style="padding:4px 8px">{lesson.number}</td>'
             f'<td style="padding:4px 8px">{title}</td>'
-            f'<td style="padding:4px 8px">{escape(lesson.summary)}</td>'
+            f'<td style="padding:4px 8px;text-align:left">{escape(lesson.summary)}</td>'
             f'<td style="padding:4px 8px;text-align:right">{lesson.minutes}&nbsp;min</td></tr>'
         )
     return (
