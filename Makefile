@@ -14,7 +14,7 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh static binder-check clean-venv
+.PHONY: lesson test lint refresh static guide binder-check clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ refresh: $(STAMP)
 
 static: $(STAMP)
 	$(BIN)/python scripts/export_static.py --out site
+
+guide: $(STAMP)
+	$(BIN)/python scripts/make_guide.py
 
 binder-check: $(STAMP)
 	$(BIN)/python scripts/check_binder_env.py
