@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             figure = go.Figure(make().figure)
             figure.update_layout(width=WIDTH - 20, height=HEIGHT - 20)
             page = Path(tmp) / f"{name}.html"
-            figure.write_html(page, include_plotlyjs=True, full_html=True, config={"displayModeBar": False})
+            figure.write_html(
+                page, include_plotlyjs=True, full_html=True, config={"displayModeBar": False}
+            )
             target = DOCS / name
             subprocess.run(
                 [

@@ -151,7 +151,9 @@ def load_params() -> Params:
                 f"must lie in rate_range {rate_range[0]} to {rate_range[1]}",
             )
         band = r["survival_years"]
-        rates[r["id"]] = Rate(r["id"], r["label"], r["per_month"]["value"], (band["min"], band["max"]))
+        rates[r["id"]] = Rate(
+            r["id"], r["label"], r["per_month"]["value"], (band["min"], band["max"])
+        )
     relapses = ms["relapses"]
     arr = relapses["per_year_untreated"]
     return Params(
@@ -187,7 +189,9 @@ def check_years(years: float, name: str = "years") -> float:
     if isinstance(years, bool) or not isinstance(years, (int, float)) or math.isnan(years):
         raise ValueError(f"{name} must be a number of years between 1 and 40; got {years!r}")
     if not MIN_YEARS <= years <= MAX_YEARS:
-        raise ValueError(f"{name} must be between {MIN_YEARS:g} and {MAX_YEARS:g} years; got {years!r}")
+        raise ValueError(
+            f"{name} must be between {MIN_YEARS:g} and {MAX_YEARS:g} years; got {years!r}"
+        )
     return float(years)
 
 
@@ -458,7 +462,9 @@ def als_course(
         year = (top - m.level) / (speed * 12)
         if year <= years:
             milestones.append(
-                Point(_r(year), _r(m.level), "milestone", f"Year {year:.1f}: {m.label}. {m.explain}")
+                Point(
+                    _r(year), _r(m.level), "milestone", f"Year {year:.1f}: {m.label}. {m.explain}"
+                )
             )
     if floor_year <= years:
         points.append(

@@ -37,8 +37,18 @@ TEMPLATE = go.layout.Template(
         "paper_bgcolor": BACKGROUND,
         "plot_bgcolor": BACKGROUND,
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
-        "xaxis": {"gridcolor": GRID, "linecolor": MUTED_TEXT, "ticks": "outside", "zeroline": False},
-        "yaxis": {"gridcolor": GRID, "linecolor": MUTED_TEXT, "ticks": "outside", "zeroline": False},
+        "xaxis": {
+            "gridcolor": GRID,
+            "linecolor": MUTED_TEXT,
+            "ticks": "outside",
+            "zeroline": False,
+        },
+        "yaxis": {
+            "gridcolor": GRID,
+            "linecolor": MUTED_TEXT,
+            "ticks": "outside",
+            "zeroline": False,
+        },
         "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
     }
 )
@@ -131,7 +141,11 @@ def _line(style, name: str, xs, ys, texts, symbols=None) -> go.Scatter:
         y=list(ys),
         name=name,
         mode="lines+markers",
-        line={"color": style.colour, "dash": "solid" if style.dash == "solid" else "dash", "width": 3},
+        line={
+            "color": style.colour,
+            "dash": "solid" if style.dash == "solid" else "dash",
+            "width": 3,
+        },
         marker={"size": 6, "symbol": symbols or ("circle" if style is MS else "diamond")},
         text=list(texts),
         hovertemplate="%{text}<extra>" + style.badge + "</extra>",
@@ -171,7 +185,8 @@ def ms_chart(course: MSCourse, params: Params) -> Chart:
         "Years since first symptoms",
         "Disability (EDSS, 0 to 10)",
         [0, 10],
-        CAPTION + "<br>EDSS: 0 = normal, 10 = death due to MS; real scores move in half-point steps.",
+        CAPTION
+        + "<br>EDSS: 0 = normal, 10 = death due to MS; real scores move in half-point steps.",
     )
     layout["xaxis"]["range"] = [0, course.years]
     for milestone in params.ms_milestones:
@@ -203,9 +218,7 @@ def ms_chart(course: MSCourse, params: Params) -> Chart:
         if r.peak_year <= course.years
     )
     rows = tuple(sorted(rows, key=lambda row: float(row[0])))
-    return Chart(
-        figure, title, CAPTION, ms_summary(course), ("Year", "EDSS", "What happens"), rows
-    )
+    return Chart(figure, title, CAPTION, ms_summary(course), ("Year", "EDSS", "What happens"), rows)
 
 
 def _hline(y: float, colour: str) -> dict:
@@ -295,7 +308,8 @@ def als_chart(course: ALSCourse, params: Params) -> Chart:
         "Years since first symptoms",
         "Function (ALSFRS-R, 48 to 0)",
         [0, 50],
-        CAPTION + "<br>ALSFRS-R: 48 = normal, 0 = no function; real decline is uneven and varies widely.",
+        CAPTION
+        + "<br>ALSFRS-R: 48 = normal, 0 = no function; real decline is uneven and varies widely.",
     )
     layout["xaxis"]["range"] = [0, course.years]
     low, high = params.median_survival
@@ -319,7 +333,10 @@ def als_chart(course: ALSCourse, params: Params) -> Chart:
                 name="ALS milestones (illustrative timing)",
                 mode="markers+text",
                 marker={"size": 12, "symbol": "star", "color": ALS.colour, "line": {"width": 1}},
-                text=[m.text.split(": ", 1)[1].split(" (", 1)[0].split(". ", 1)[0] for m in course.milestones],
+                text=[
+                    m.text.split(": ", 1)[1].split(" (", 1)[0].split(". ", 1)[0]
+                    for m in course.milestones
+                ],
                 textposition="middle right",
                 hovertext=[m.text for m in course.milestones],
                 hovertemplate="%{hovertext}<extra>ALS</extra>",
@@ -461,7 +478,7 @@ def load_treatment_events() -> list[TreatmentEvent]:
 
 def treatments_chart(events: list[TreatmentEvent]) -> Chart:
     title = "Key drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
-    caption = "Dates of approval are not dates of cure: every drug here slows a disease, none reverses it."
+    caption = "An approval is not a cure: each drug here aims to slow a disease; none reverses it."
     layout = _layout(title, "Year", "", [-0.6, 1.6], caption)
     layout["yaxis"] = {"tickvals": [0, 1], "ticktext": ["ALS", "MS"], "range": [-0.6, 1.6]}
     layout["xaxis"]["type"] = "date"
@@ -500,7 +517,9 @@ def treatments_chart(events: list[TreatmentEvent]) -> Chart:
         "2017. ALS drugs slow decline modestly; one (AMX0035) was withdrawn in 2024 and tofersen "
         "is only for the SOD1 form."
     )
-    return Chart(figure, title, caption, summary, ("Date", "Disease", "Drug", "Event", "What it means"), rows)
+    return Chart(
+        figure, title, caption, summary, ("Date", "Disease", "Drug", "Event", "What it means"), rows
+    )
 
 
 def _event_label(event: TreatmentEvent) -> str:

@@ -15,6 +15,7 @@ import traitlets
 
 from .base import LessonWidget, check_choice, escape, live_region
 from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, ms_course
+from .theme import MUTED_TEXT, TEXT
 from .timeline_figures import (
     PLOTLY_MIME,
     Chart,
@@ -24,7 +25,6 @@ from .timeline_figures import (
 )
 from .timeline_figures import als_chart as _als_chart
 from .timeline_figures import ms_chart as _ms_chart
-from .theme import MUTED_TEXT, TEXT
 
 VIEWS = ("ms", "als", "compare")
 VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
@@ -152,7 +152,9 @@ class ProgressionTimelines(LessonWidget):
         self._rate = ipywidgets.ToggleButtons(
             options=[(r.label, r.id) for r in self._params.rates.values()],
             description="ALS decline:",
-            tooltips=[f"{r.per_month:g} ALSFRS-R points a month" for r in self._params.rates.values()],
+            tooltips=[
+                f"{r.per_month:g} ALSFRS-R points a month" for r in self._params.rates.values()
+            ],
             style=style,
         )
         self._years = ipywidgets.IntSlider(
