@@ -234,12 +234,13 @@ def _hline(y: float, colour: str) -> dict:
 
 
 def _hlabel(y: float, text: str) -> dict:
+    # At the left edge: every course starts low, so the label never sits on the line.
     return {
         "text": text,
         "xref": "paper",
-        "x": 1,
+        "x": 0.01,
         "y": y,
-        "xanchor": "right",
+        "xanchor": "left",
         "yanchor": "bottom",
         "showarrow": False,
         "font": {"size": 12, "color": MUTED_TEXT},
@@ -482,7 +483,8 @@ def treatments_chart(events: list[TreatmentEvent]) -> Chart:
     layout = _layout(title, "Year", "", [-0.6, 1.6], caption)
     layout["yaxis"] = {"tickvals": [0, 1], "ticktext": ["ALS", "MS"], "range": [-0.6, 1.6]}
     layout["xaxis"]["type"] = "date"
-    layout["xaxis"]["range"] = ["1990-01-01", "2030-07-01"]
+    layout["xaxis"]["range"] = ["1990-01-01", "2026-07-01"]
+    layout["margin"]["r"] = 120  # room for the last label, drawn past the axis end
     layout["showlegend"] = True
     data = []
     for style, row in ((MS, 1), (ALS, 0)):
@@ -503,6 +505,7 @@ def treatments_chart(events: list[TreatmentEvent]) -> Chart:
                 },
                 text=[_event_label(e) for e in mine],
                 textposition=_label_positions(mine),
+                cliponaxis=False,
                 hovertext=[f"{e.shown_date}: {e.drug} {e.kind}. {e.what}" for e in mine],
                 hovertemplate="%{hovertext}<extra>" + style.badge + "</extra>",
             )
