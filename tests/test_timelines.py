@@ -7,7 +7,6 @@ import json
 import pytest
 
 from widgets import ProgressionTimelines
-from widgets.progression import load_params
 from widgets.theme import ALS, MS
 from widgets.timeline_figures import PLOTLY_MIME, load_treatment_events
 from widgets.timelines import (
@@ -149,7 +148,7 @@ def test_static_bundle_has_plotly_json_html_table_and_text():
     assert "plotly.js" not in json.dumps(bundle)
 
 
-def test_html_escapes_text(monkeypatch):
+def test_html_escapes_text():
     chart = ms_chart()
     object.__setattr__(chart, "title", "<script>x</script>")
     assert "<script>" not in chart.text_html()
@@ -249,7 +248,3 @@ def test_set_state_redraws_once_with_all_changes():
     widget = ProgressionTimelines()
     widget.set_state(view="compare", rate="slow", years=30)
     assert drawn(widget) == side_by_side_chart(rate="slow", years=30).figure_json()
-
-
-def test_params_are_loaded_once_per_widget():
-    assert load_params() == load_params()

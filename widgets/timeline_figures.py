@@ -49,7 +49,7 @@ TEMPLATE = go.layout.Template(
             "ticks": "outside",
             "zeroline": False,
         },
-        "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
+        "legend": {"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"},
     }
 )
 
@@ -113,9 +113,9 @@ def _layout(title: str, x_title: str, y_title: str, y_range: list[float], captio
         "showlegend": True,
         "xaxis": {"title": {"text": x_title}},
         "yaxis": {"title": {"text": y_title}, "range": y_range},
-        "margin": {"l": 70, "r": 20, "t": 50, "b": 140},
-        "height": 460,
-        "annotations": [_note(caption, -0.34)],
+        "margin": {"l": 70, "r": 20, "t": 50, "b": 160},
+        "height": 480,
+        "annotations": [_note(caption, -0.46)],
         "shapes": [],
     }
 
