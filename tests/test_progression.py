@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from widgets.content import DataError
+from widgets.content import DataError, load_document
 from widgets.progression import (
     als_course,
     annualised_relapse_rate,
@@ -244,3 +244,18 @@ def test_unknown_certainty_is_rejected(data_copy):
     edit(data_copy / "timelines.yaml", lambda d: d["als"]["rate_range"].update(certainty="sure"))
     with pytest.raises(DataError, match=r"als\.rate_range\.certainty: 'sure' is not one of"):
         load_params()
+
+
+def test_treatment_event_needs_a_year_or_a_date(data_copy):
+    def change(document):
+        document["events"][0].pop("year")
+
+    edit(data_copy / "treatments_timeline.yaml", change)
+    with pytest.raises(DataError, match=r"treatments_timeline\.yaml: events\[0\]"):
+        load_document("treatments_timeline")
+
+
+def test_treatment_event_with_unknown_source_is_named(data_copy):
+    edit(data_copy / "treatments_timeline.yaml", lambda d: d["events"][2].update(source="fda-1996"))
+    with pytest.raises(DataError, match=r"events\[2\]\.source: unknown source id 'fda-1996'"):
+        load_document("treatments_timeline")
