@@ -48,3 +48,7 @@ binder-check: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+.PHONY: bench
+bench: $(STAMP)  ## print timings and sizes from every benchmarks/*.py script
+	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

@@ -7,5 +7,6 @@ each module here turns one kind of content into a widget, table or figure.
 from .at_a_glance import AtAGlance
 from .content import DataError
 from .lesson_map import show_lesson_map
+from .timelines import ProgressionTimelines
 
-__all__ = ["AtAGlance", "DataError", "show_lesson_map"]
+__all__ = ["AtAGlance", "DataError", "ProgressionTimelines", "show_lesson_map"]

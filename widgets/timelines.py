@@ -1,0 +1,276 @@
+"""Progression timelines: an interactive chart of how MS and ALS unfold over time.
+
+A thin widget over :mod:`widgets.progression` (the numbers) and
+:mod:`widgets.timeline_figures` (figures, words and tables). A control change builds a
+new plain ``go.Figure`` and swaps it into an ``ipywidgets.Output`` in one step (its
+``outputs`` trait), so the chart changes in place without clearing first. We chose this
+over ``go.FigureWidget``: that needs the extra ``anywidget`` package, gives every trace a
+random uid in its text form and can store megabytes of widget state in a notebook.
+"""
+
+from __future__ import annotations
+
+import ipywidgets
+import traitlets
+
+from .base import LessonWidget, check_choice, escape, live_region
+from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, ms_course
+from .theme import MUTED_TEXT, TEXT
+from .timeline_figures import (
+    PLOTLY_MIME,
+    Chart,
+    compare_chart,
+    load_treatment_events,
+    treatments_chart,
+)
+from .timeline_figures import als_chart as _als_chart
+from .timeline_figures import ms_chart as _ms_chart
+
+VIEWS = ("ms", "als", "compare")
+VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
+DEFAULT_SEED = 6
+
+
+def ms_chart(
+    course: str = "rrms_spms",
+    treatment: str = "none",
+    years: float = 25,
+    seed: int = DEFAULT_SEED,
+    params: Params | None = None,
+) -> Chart:
+    """The MS chart for one set of choices (displays as a plotly figure in a notebook)."""
+    params = params or load_params()
+    return _ms_chart(ms_course(course, treatment, years, seed, params=params), params)
+
+
+def als_chart(rate: str = "typical", years: float = 10, params: Params | None = None) -> Chart:
+    """The ALS chart for one rate of decline."""
+    params = params or load_params()
+    return _als_chart(als_course(rate, years, params=params), params)
+
+
+def side_by_side_chart(
+    course: str = "rrms_spms",
+    treatment: str = "none",
+    rate: str = "typical",
+    years: float = 20,
+    seed: int = DEFAULT_SEED,
+    params: Params | None = None,
+) -> Chart:
+    """MS and ALS on one time axis, as function remaining."""
+    params = params or load_params()
+    return compare_chart(
+        ms_course(course, treatment, years, seed, params=params),
+        als_course(rate, years, params=params),
+        params,
+    )
+
+
+def treatment_history_chart() -> Chart:
+    """Key approvals (and one withdrawal) of MS and ALS drugs."""
+    return treatments_chart(load_treatment_events())
+
+
+def build_chart(
+    view: str,
+    course: str,
+    treatment: str,
+    rate: str,
+    years: float,
+    seed: int,
+    params: Params,
+) -> Chart:
+    """The chart for the widget's current state."""
+    check_choice("view", view, VIEWS)
+    if view == "ms":
+        return ms_chart(course, treatment, years, seed, params)
+    if view == "als":
+        return als_chart(rate, years, params)
+    return side_by_side_chart(course, treatment, rate, years, seed, params)
+
+
+def panel_html(chart: Chart) -> str:
+    """Caption, live summary and the data table under the chart."""
+    return (
+        f'<div style="color:{TEXT}">'
+        f'<p style="color:{MUTED_TEXT};margin:0">{escape(chart.caption)}</p>'
+        + live_region(f'<p class="msals-summary">{escape(chart.summary)}</p>')
+        + "<details><summary>Show the numbers as a table</summary>"
+        f"{chart.table_html()}</details></div>"
+    )
+
+
+class ProgressionTimelines(LessonWidget):
+    """Interactive timeline of an illustrative MS or ALS course.
+
+    >>> timelines = ProgressionTimelines(view="compare")
+    >>> timelines.treatment = "natalizumab"   # same as choosing it in the menu
+    """
+
+    css_class = "msals-timeline"
+    view = traitlets.Unicode("ms")
+    course = traitlets.Unicode("rrms_spms")
+    treatment = traitlets.Unicode("none")
+    rate = traitlets.Unicode("typical")
+    years = traitlets.Int(25)
+
+    def __init__(
+        self,
+        view: str = "ms",
+        course: str = "rrms_spms",
+        treatment: str = "none",
+        rate: str = "typical",
+        years: int = 25,
+        seed: int = DEFAULT_SEED,
+        **kwargs,
+    ):
+        self._params = load_params()
+        self._seed = seed
+        self._ready = False
+        check_choice("view", view, VIEWS)
+        check_choice("course", course, tuple(self._params.courses))
+        check_choice("treatment", treatment, self._params.courses[course].treatments)
+        check_choice("rate", rate, tuple(self._params.rates))
+        if isinstance(years, bool) or not isinstance(years, int):
+            raise ValueError(f"years must be a whole number between 1 and 40; got {years!r}")
+        if not MIN_YEARS <= years <= MAX_YEARS:
+            raise ValueError(f"years must be between 1 and 40 years; got {years!r}")
+        style = {"description_width": "9em"}
+        self._view = ipywidgets.ToggleButtons(
+            options=[(VIEW_LABELS[v], v) for v in VIEWS],
+            description="Show:",
+            tooltips=[f"Show the {VIEW_LABELS[v].lower()}" for v in VIEWS],
+            style=style,
+        )
+        self._course = ipywidgets.Dropdown(
+            options=[(c.label, c.id) for c in self._params.courses.values()],
+            description="MS course:",
+            style=style,
+            layout={"width": "32em"},
+        )
+        self._treatment = ipywidgets.Dropdown(description="MS treatment:", style=style)
+        self._rate = ipywidgets.ToggleButtons(
+            options=[(r.label, r.id) for r in self._params.rates.values()],
+            description="ALS decline:",
+            tooltips=[
+                f"{r.per_month:g} ALSFRS-R points a month" for r in self._params.rates.values()
+            ],
+            style=style,
+        )
+        self._years = ipywidgets.IntSlider(
+            min=int(MIN_YEARS),
+            max=int(MAX_YEARS),
+            description="Years shown:",
+            continuous_update=False,
+            style=style,
+        )
+        self._chart = ipywidgets.Output()
+        self._panel = ipywidgets.HTML()
+        super().__init__(
+            children=[
+                self._view,
+                self._course,
+                self._treatment,
+                self._rate,
+                self._years,
+                self._chart,
+                self._panel,
+            ],
+            **kwargs,
+        )
+        self._view.value, self._course.value, self._rate.value = view, course, rate
+        self._years.value = years
+        self._treatment.options = self._treatment_options(course)
+        self._treatment.value = treatment
+        # link() first copies each control's value into this widget's trait.
+        for name in ("view", "course", "treatment", "rate", "years"):
+            ipywidgets.link((getattr(self, f"_{name}"), "value"), (self, name))
+        self._ready = True
+        self._render()
+
+    def set_state(self, **changes) -> None:
+        """Change several controls at once and redraw once."""
+        ready, self._ready = self._ready, False
+        try:
+            for name, value in changes.items():
+                setattr(self, name, value)
+        finally:
+            self._ready = ready
+        self._render()
+
+    @traitlets.validate("view")
+    def _check_view(self, proposal):
+        return check_choice("view", proposal["value"], VIEWS)
+
+    @traitlets.validate("course")
+    def _check_course(self, proposal):
+        return check_choice("course", proposal["value"], tuple(self._params.courses))
+
+    @traitlets.validate("treatment")
+    def _check_treatment(self, proposal):
+        return check_choice("treatment", proposal["value"], tuple(self._params.treatments))
+
+    @traitlets.validate("rate")
+    def _check_rate(self, proposal):
+        return check_choice("rate", proposal["value"], tuple(self._params.rates))
+
+    @traitlets.validate("years")
+    def _check_years(self, proposal):
+        value = proposal["value"]
+        if not MIN_YEARS <= value <= MAX_YEARS:
+            raise ValueError(f"years must be between 1 and 40 years; got {value!r}")
+        return value
+
+    def _treatment_options(self, course: str) -> list[tuple[str, str]]:
+        treatments = self._params.treatments
+        return [(treatments[t].label, t) for t in self._params.courses[course].treatments]
+
+    @traitlets.observe("view", "course", "treatment", "rate", "years")
+    def _on_change(self, change):
+        if change["name"] == "course":
+            self._set_treatment_options()
+        self._render()
+
+    def _set_treatment_options(self) -> None:
+        """Offer the treatments of the chosen course; fall back to none if needed."""
+        allowed = self._params.courses[self.course].treatments
+        ready, self._ready = self._ready, False
+        try:
+            keep = self.treatment if self.treatment in allowed else "none"
+            self._treatment.options = self._treatment_options(self.course)
+            self._treatment.value = keep
+            self.treatment = keep
+        finally:
+            self._ready = ready
+
+    def current_chart(self) -> Chart:
+        return build_chart(
+            self.view, self.course, self.treatment, self.rate, self.years, self._seed, self._params
+        )
+
+    def _render(self) -> None:
+        if not self._ready:
+            return
+        self._course.disabled = self._treatment.disabled = self.view == "als"
+        self._rate.disabled = self.view == "ms"
+        chart = self.current_chart()
+        # One trait update replaces the old figure with the new one: no blank frame.
+        self._chart.outputs = (
+            {
+                "output_type": "display_data",
+                "data": {PLOTLY_MIME: chart.figure_json(), "text/plain": chart.title},
+                "metadata": {},
+            },
+        )
+        self._panel.value = panel_html(chart)
+        self._last = chart
+
+    def figure_json(self) -> dict:
+        """The figure currently drawn (what the browser receives)."""
+        return self._chart.outputs[0]["data"][PLOTLY_MIME]
+
+    def summary(self) -> str:
+        return self._last.summary
+
+    def static_html(self) -> str:
+        return self._last.text_html()
