@@ -139,13 +139,15 @@ def test_treatment_events_come_from_data_and_show_the_withdrawal():
     )
 
 
-def test_static_bundle_has_plotly_json_html_table_and_text():
+def test_static_outputs_are_the_chart_then_its_words_and_table():
     chart = ms_chart()
-    bundle = chart._repr_mimebundle_()
-    assert bundle[PLOTLY_MIME]["data"][0]["x"][0] == 0
-    assert "<table" in bundle["text/html"] and 'class="msals-summary"' in bundle["text/html"]
-    assert bundle["text/plain"].startswith(chart.title)
-    assert "plotly.js" not in json.dumps(bundle)
+    figure, words = chart.mimebundles()
+    assert figure[PLOTLY_MIME]["data"][0]["x"][0] == 0
+    assert figure["text/plain"] == chart.title
+    assert "text/html" not in figure, "JupyterLab would show only one of the two"
+    assert "<table" in words["text/html"] and 'class="msals-summary"' in words["text/html"]
+    assert words["text/plain"].startswith(chart.caption)
+    assert "plotly.js" not in json.dumps([figure, words])
 
 
 def test_html_escapes_text():

@@ -97,8 +97,9 @@ def glance_html(topics: list[Topic], view: str, references: dict[str, Reference]
             marks = "".join(f"<sup>[{numbers[s]}]</sup>" for s in statement.sources)
             style = DISEASES[disease]
             cells.append(
-                f'<td style="text-align:left;vertical-align:top;padding:6px;background:{style.tint};'
-                f'border-left:4px {style.dash} {style.colour};color:{TEXT}">'
+                f'<td style="text-align:left;vertical-align:top;padding:6px;'
+                f"background:{style.tint};border-left:4px {style.dash} {style.colour};"
+                f'color:{TEXT}">'
                 f"{escape(statement.text)}{marks}</td>"
             )
         rows.append(

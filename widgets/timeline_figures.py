@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import plotly.graph_objects as go
+from IPython.display import display
 
 from .base import escape
 from .content import load_document
@@ -83,12 +84,20 @@ class Chart:
             f"{self.table_html()}</div>"
         )
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            PLOTLY_MIME: self.figure_json(),
-            "text/html": self.text_html(),
-            "text/plain": f"{self.title}\n{self.caption}\n{self.summary}",
-        }
+    def mimebundles(self) -> list[dict]:
+        """Two outputs: the chart, then its words and table.
+
+        One output holding both would show only one of them: JupyterLab draws the
+        plotly mimetype and skips the HTML, while GitHub shows only the HTML.
+        """
+        return [
+            {PLOTLY_MIME: self.figure_json(), "text/plain": self.title},
+            {"text/html": self.text_html(), "text/plain": f"{self.caption}\n{self.summary}"},
+        ]
+
+    def _ipython_display_(self):
+        for bundle in self.mimebundles():
+            display(bundle, raw=True)
 
 
 def table_html(title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
