@@ -9,5 +9,6 @@ from .content import DataError
 from .glossary import show_glossary
 from .lesson_map import show_lesson_map
 from .quiz import Quiz
+from .symptoms import SymptomExplorer
 
-__all__ = ["AtAGlance", "DataError", "Quiz", "show_glossary", "show_lesson_map"]
+__all__ = ["AtAGlance", "DataError", "Quiz", "SymptomExplorer", "show_glossary", "show_lesson_map"]
