@@ -25,6 +25,7 @@ from .quiz_logic import (
     quiz_html,
     quiz_summary,
     shuffled,
+    sources_html,
 )
 
 PROMPT = "Choose an answer: feedback appears here."
@@ -57,6 +58,7 @@ class Quiz(LessonWidget):
         self._reset = ipywidgets.Button(description="Reset all", tooltip="Clear every answer")
         self._reset.on_click(lambda _: self.reset())
         blocks.append(ipywidgets.HBox([self._score, self._reset]))
+        blocks.append(ipywidgets.HTML(sources_html(questions, self._references)))
         super().__init__(children=blocks, **kwargs)
         self._show_score()
 

@@ -254,22 +254,28 @@ def option_labels(question: Question) -> list[str]:
 
 
 def question_html(question: Question, number: int) -> str:
-    """Prompt, case and lettered options of one question (no answers)."""
+    """Number, case, prompt and the options of one question (no answers)."""
     case = (
-        f'<p style="margin:0.3em 0;font-style:italic">Case: {escape(question.case)}</p>'
+        f'<p style="margin:0.3em 0"><em>Case:</em> {escape(question.case)}</p>'
         if question.case
         else ""
     )
-    options = ""
-    if question.kind != "sort":
+    if question.kind == "sort":
+        options = (
+            '<p style="margin:0.3em 0">Choose: '
+            + " · ".join(f"<strong>{label}</strong>" for label in SORT_OPTIONS)
+            + "</p>"
+        )
+    else:
         items = "".join(
             f"<li><strong>{option_letter(i)}.</strong> {escape(o.text)}</li>"
             for i, o in enumerate(question.options)
         )
         options = f'<ul style="list-style:none;padding-left:0.5em;margin:0.3em 0">{items}</ul>'
     return (
-        f'<div class="msals-question" style="color:{TEXT}">{case}'
-        f'<p style="margin:0.3em 0"><strong>{number}. {escape(question.prompt)}</strong></p>'
+        f'<div class="msals-question" style="color:{TEXT}">'
+        f'<p style="margin:0.5em 0 0.2em 0"><strong>Question {number}</strong></p>{case}'
+        f'<p style="margin:0.3em 0"><strong>{escape(question.prompt)}</strong></p>'
         f"{options}</div>"
     )
 
@@ -296,18 +302,24 @@ def quiz_html(
         f'<div style="margin:0.6em 0">{question_html(q, n)}{answers_html(q)}</div>'
         for n, q in enumerate(questions, start=1)
     )
-    cited = []
-    for question in questions:
-        cited += [s for s in question.sources if s not in cited]
-    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in cited)
     return (
         f'<div class="msals-quiz-static" style="color:{TEXT}">'
         f'<h4 style="margin:0.2em 0">{escape(title)}: {len(questions)} questions</h4>'
         f'<p style="color:{MUTED_TEXT};margin:0.2em 0">Choose an answer for each question, '
         "then open <em>Check your answer</em> to see why each option is right or wrong.</p>"
-        f"{blocks}"
+        f"{blocks}{sources_html(questions, references)}</div>"
+    )
+
+
+def sources_html(questions: list[Question], references: dict[str, Reference]) -> str:
+    """The quiz's sources, in order of first use, folded into <details>."""
+    cited: list[str] = []
+    for question in questions:
+        cited += [s for s in question.sources if s not in cited]
+    items = "".join(f"<li>{escape(references[s].citation)}</li>" for s in cited)
+    return (
         f'<details><summary>Sources ({len(cited)})</summary><ol style="font-size:90%">'
-        f"{sources}</ol></details></div>"
+        f"{items}</ol></details>"
     )
 
 
@@ -316,8 +328,10 @@ def quiz_summary(state: QuizState, title: str = "Self-check") -> str:
     lines = [f"{title}: {len(state.questions)} questions. {state.score_text()}"]
     for number, question in enumerate(state.questions, start=1):
         if question.case:
-            lines.append(f"Case: {question.case}")
-        lines.append(f"{number}. {question.prompt}")
+            lines.append(f"{number}. Case: {question.case}")
+            lines.append(f"   {question.prompt}")
+        else:
+            lines.append(f"{number}. {question.prompt}")
         if question.kind == "sort":
             lines.append("   Choose: " + ", ".join(SORT_OPTIONS))
         else:

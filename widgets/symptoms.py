@@ -127,7 +127,7 @@ def _disease_cell(symptom: Symptom, disease: str) -> str:
     if involvement is None:
         return f'<td style="padding:6px;color:{MUTED_TEXT}">— not typical</td>'
     style = DISEASES[disease]
-    words = escape(involvement.frequency) if involvement.frequency else "yes"
+    words = escape(involvement.frequency) if involvement.frequency else "seen"
     return (
         f'<td style="padding:6px;vertical-align:top;background:{style.tint};'
         f'border-left:4px {style.dash} {style.colour};color:{TEXT}">'
@@ -268,10 +268,10 @@ class SymptomExplorer(LessonWidget):
             children=[
                 self._disease_toggle,
                 self._pathway_menu,
-                self._status,
-                self._table,
                 self._symptom_menu,
+                self._status,
                 self._detail,
+                self._table,
             ],
             **kwargs,
         )
@@ -359,6 +359,6 @@ class SymptomExplorer(LessonWidget):
     def static_html(self) -> str:
         return (
             f'<div class="msals-symptoms-static">'
-            f"{symptoms_table_html(self._rows(), self._pathways, self.symptom)}"
-            f"{symptom_detail_html(self._selected(), self._pathways, self._references)}</div>"
+            f"{symptom_detail_html(self._selected(), self._pathways, self._references)}"
+            f"{symptoms_table_html(self._rows(), self._pathways, self.symptom)}</div>"
         )
