@@ -13,7 +13,7 @@ a vignette without its case.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -191,14 +191,9 @@ def shuffled(questions: list[Question], seed: int) -> list[Question]:
         options = list(question.options)
         if question.kind != "sort":
             rng.shuffle(options)
-        result.append(_with_options(question, tuple(options)))
+        result.append(replace(question, options=tuple(options)))
     rng.shuffle(result)
     return result
-
-
-def _with_options(question: Question, options: tuple[Option, ...]) -> Question:
-    fields = {**question.__dict__, "options": options}
-    return Question(**fields)
 
 
 class QuizState:
