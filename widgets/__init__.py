@@ -6,7 +6,18 @@ each module here turns one kind of content into a widget, table or figure.
 
 from .at_a_glance import AtAGlance
 from .content import DataError
+from .glossary import show_glossary
 from .lesson_map import show_lesson_map
+from .quiz import Quiz
+from .symptoms import SymptomExplorer
 from .timelines import ProgressionTimelines
 
-__all__ = ["AtAGlance", "DataError", "ProgressionTimelines", "show_lesson_map"]
+__all__ = [
+    "AtAGlance",
+    "DataError",
+    "ProgressionTimelines",
+    "Quiz",
+    "SymptomExplorer",
+    "show_glossary",
+    "show_lesson_map",
+]

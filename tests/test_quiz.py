@@ -1,0 +1,289 @@
+"""The quiz: answers, feedback, score, retry, reset, shuffling, escaping and bad data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from widgets.base import escape
+from widgets.content import DataError
+from widgets.quiz import Quiz
+from widgets.quiz_logic import (
+    QuizState,
+    feedback_for,
+    load_questions,
+    quiz_html,
+    shuffled,
+)
+
+LESSON = "03_symptoms"
+
+
+def edit_quiz(data_copy, change, name="quiz.yaml"):
+    path = data_copy / name
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+def first_wrong(question):
+    return next(i for i, o in enumerate(question.options) if not o.correct)
+
+
+def test_right_and_wrong_answers_give_their_feedback_and_score():
+    quiz = Quiz(lesson=LESSON)
+    questions = load_questions(LESSON)
+    first, second = questions[0], questions[1]
+
+    right = quiz.answer(first.id, first.answer_index)
+    assert right.correct
+    assert right.text.startswith("✓ Correct.")
+    assert first.options[first.answer_index].feedback in right.text
+    assert quiz.score == 1
+
+    wrong_index = first_wrong(second)
+    wrong = quiz.answer(second.id, wrong_index)
+    assert not wrong.correct
+    assert wrong.text.startswith("✗ Not quite.")
+    assert second.options[wrong_index].feedback in wrong.text
+    assert quiz.score == 1
+    assert f"Score: 1 of {len(questions)} correct (2 of {len(questions)} answered)." in (
+        quiz._score.value
+    )
+    # The feedback is shown as text in the element the browser tests look for.
+    html_text = quiz._feedback[second.id].value
+    assert html_text.startswith('<div class="msals-feedback" role="status"')
+    assert "✗ Not quite." in html_text
+
+
+def test_sort_question_feedback_names_the_part_that_explains_it():
+    quiz = Quiz(lesson=LESSON)
+    feedback = quiz.answer("symptoms_fasciculations_sort", 1)  # ALS
+    assert feedback.correct
+    assert "lower motor neurons" in feedback.text
+    feedback = quiz.answer("symptoms_optic_sort", 1)  # ALS: wrong
+    assert not feedback.correct
+    assert "optic nerve" in feedback.text
+
+
+def test_clicking_an_option_answers_and_locks_until_retry():
+    quiz = Quiz(lesson=LESSON)
+    question = load_questions(LESSON)[0]
+    choice = quiz._choices[question.id]
+    choice.value = question.answer_index  # what a click sends to the kernel
+    assert quiz.score == 1
+    assert choice.disabled
+    assert not quiz._retry[question.id].disabled
+    assert "✓ Correct." in quiz._feedback[question.id].value
+
+    quiz._retry[question.id].click()
+    assert quiz.score == 0
+    assert choice.value is None and not choice.disabled
+    assert "✓" not in quiz._feedback[question.id].value
+    choice.value = first_wrong(question)
+    assert quiz.score == 0
+    assert "✗ Not quite." in quiz._feedback[question.id].value
+
+
+def test_retry_clears_one_answer_and_reset_clears_all():
+    quiz = Quiz(lesson=LESSON)
+    questions = load_questions(LESSON)
+    for question in questions:
+        quiz.answer(question.id, question.answer_index)
+    assert quiz.score == len(questions)
+    quiz.retry(questions[0].id)
+    assert quiz.score == len(questions) - 1
+    assert questions[0].id not in quiz._state.answers
+    quiz._reset.click()
+    assert quiz.score == 0
+    assert quiz._state.answers == {}
+    assert all(choice.value is None for choice in quiz._choices.values())
+    assert f"Score: 0 of {len(questions)} correct (0 of" in quiz._score.value
+
+
+def test_default_order_is_the_file_order():
+    assert Quiz(lesson=LESSON).question_ids == [q.id for q in load_questions(LESSON)]
+
+
+def test_shuffle_is_repeatable_per_seed_and_keeps_answers_right():
+    questions = load_questions()
+    one = shuffled(questions, seed=1)
+    assert [q.id for q in one] == [q.id for q in shuffled(questions, seed=1)]
+    assert [q.options for q in one] == [q.options for q in shuffled(questions, seed=1)]
+    assert [q.id for q in one] != [q.id for q in shuffled(questions, seed=2)]
+    assert sorted(q.id for q in one) == sorted(q.id for q in questions)
+    by_id = {q.id: q for q in questions}
+    for question in one:
+        original = by_id[question.id]
+        correct_text = original.options[original.answer_index].text
+        assert question.options[question.answer_index].text == correct_text
+        if question.kind == "sort":
+            assert question.options == original.options
+    quiz = Quiz(lesson="06_review", shuffle=True, seed=7)
+    assert quiz.question_ids == Quiz(lesson="06_review", shuffle=True, seed=7).question_ids
+    shown = quiz._state.question(quiz.question_ids[0])
+    assert quiz.answer(shown.id, shown.answer_index).correct
+
+
+def test_bad_ids_name_the_allowed_values():
+    quiz = Quiz(lesson=LESSON)
+    with pytest.raises(ValueError, match=r"question_id must be one of 'symptoms_why_varied'"):
+        quiz.answer("no_such_question", 0)
+    with pytest.raises(ValueError, match=r"option_index must be one of 0, 1, 2 for question"):
+        quiz.answer("symptoms_why_varied", 3)
+    with pytest.raises(ValueError, match=r"option_index must be an int"):
+        quiz.answer("symptoms_why_varied", "A")
+    with pytest.raises(ValueError, match=r"question_id must be one of"):
+        quiz.retry("nope")
+    with pytest.raises(ValueError, match=r"lesson must be one of '00_start_here'"):
+        Quiz(lesson="03")
+    with pytest.raises(ValueError, match=r"no questions for lesson '00_start_here'; lessons"):
+        Quiz(lesson="00_start_here")
+
+
+def test_static_html_hides_answers_in_details_and_lists_sources():
+    quiz = Quiz(lesson=LESSON)
+    html_text = quiz.static_html()
+    questions = load_questions(LESSON)
+    assert html_text.count("<details><summary>Check your answer</summary>") == len(questions)
+    for question in questions:
+        assert escape(question.prompt) in html_text
+        hidden = html_text.split(escape(question.prompt), 1)[1].split("</details>", 1)[0]
+        assert "✓ right" in hidden and "✗ wrong" in hidden
+    assert re.search(r"<summary>Sources \(\d+\)</summary>", html_text)
+    bundle = quiz._repr_mimebundle_()
+    assert bundle["text/html"] == html_text
+    assert bundle["text/plain"].startswith("Self-check: From damage to symptoms: 6 questions.")
+
+
+def test_widget_carries_its_css_classes():
+    quiz = Quiz(lesson=LESSON)
+    assert quiz._dom_classes == ("msals-widget", "msals-quiz")
+    assert 'class="msals-summary msals-score"' in quiz._score.value
+
+
+def test_feedback_and_html_escape_data_text(data_copy):
+    def change(document):
+        question = document["questions"][0]
+        question["prompt"] = "Is <script>alert(1)</script> & co a pathway?"
+        question["options"][0]["feedback"] = "Because <b>sensory</b> & motor differ."
+
+    edit_quiz(data_copy, change)
+    question = load_questions()[0]
+    html_text = quiz_html([question], {"ninds-als": _ref()})
+    assert "<script>" not in html_text and "<b>" not in html_text
+    assert "Is &lt;script&gt;alert(1)&lt;/script&gt; &amp; co a pathway?" in html_text
+    assert "Because &lt;b&gt;sensory&lt;/b&gt; &amp; motor differ." in html_text
+    quiz = Quiz(lesson=question.lesson)
+    quiz.answer(question.id, 0)
+    assert "&lt;b&gt;sensory&lt;/b&gt;" in quiz._feedback[question.id].value
+
+
+def _ref():
+    from widgets.content import Reference
+
+    return Reference(id="ninds-als", citation="A <citation> & more")
+
+
+def test_state_works_without_widgets():
+    questions = load_questions("05_treatment_and_care")
+    state = QuizState(questions)
+    for question in questions:
+        state.answer(question.id, first_wrong(question))
+    assert state.score == 0
+    state.answer(questions[0].id, questions[0].answer_index)
+    assert state.score == 1
+    assert feedback_for(questions[0], questions[0].answer_index).correct
+
+
+# ---- each kind of bad question file gives its own clear error ----
+
+
+def _set(path, value):
+    def change(document):
+        target = document
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
+
+
+BAD_FILES = {
+    "no correct option": (
+        lambda d: [o.update(correct=False) for o in d["questions"][0]["options"]],
+        r"data/quiz\.yaml: questions\[0\] \('primer_motor_or_sensory'\)\.options: "
+        r"no option is marked correct",
+    ),
+    "two correct options": (
+        _set(["questions", 1, "options", 0, "correct"], True),
+        r"questions\[1\] \('primer_lmn'\)\.options: 2 options are marked correct; "
+        r"exactly one must be",
+    ),
+    "blank feedback": (
+        _set(["questions", 2, "options", 1, "feedback"], "  "),
+        r"questions\[2\] \('primer_myelin_speed'\)\.options\[1\]\.feedback: feedback is "
+        r"missing or too short",
+    ),
+    "missing feedback": (
+        lambda d: d["questions"][3]["options"][2].pop("feedback"),
+        r"data/quiz\.yaml: questions\[3\] \('damage_ms_target'\)\.options\[2\]: "
+        r"'feedback' is required but missing",
+    ),
+    "duplicate id": (
+        _set(["questions", 4, "id"], "primer_lmn"),
+        r"data/quiz\.yaml: questions\[4\] \('primer_lmn'\)\.id: duplicate id 'primer_lmn' "
+        r"\(also at index 1\)",
+    ),
+    "unknown topic": (
+        _set(["questions", 5, "topic"], "astrology"),
+        r"questions\[5\] \('damage_sensation_sort'\)\.topic: unknown id 'astrology'; "
+        r"known ids: anatomy, mechanism",
+    ),
+    "unknown lesson": (
+        _set(["questions", 6, "lesson"], "07_extra"),
+        r"questions\[6\] \('symptoms_why_varied'\)\.lesson: unknown id '07_extra'",
+    ),
+    "unknown objective": (
+        _set(["questions", 7, "objectives"], ["symptoms_als_motor", "be_nice"]),
+        r"questions\[7\] \('symptoms_fasciculations_sort'\)\.objectives\[1\]: unknown id "
+        r"'be_nice'",
+    ),
+    "sort options not MS/ALS/Both/Neither": (
+        _set(["questions", 8, "options", 2, "text"], "Maybe"),
+        r"questions\[8\] \('symptoms_optic_sort'\)\.options: a sort question's options must "
+        r"be MS, ALS, Both, Neither",
+    ),
+    "vignette without case": (
+        lambda d: next(q for q in d["questions"] if q["kind"] == "vignette").pop("case"),
+        r"\('review_vignette_ms'\)\.case: a vignette needs its case description",
+    ),
+    "unknown kind": (
+        _set(["questions", 0, "kind"], "essay"),
+        r"questions\[0\] \('primer_motor_or_sensory'\)\.kind: 'essay' is not one of",
+    ),
+    "dangling source": (
+        _set(["questions", 0, "sources"], ["nobody-2099"]),
+        r"questions\[0\] \('primer_motor_or_sensory'\)\.sources\[0\]: unknown source id",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_bad_question_file_is_rejected_naming_file_and_question(data_copy, case):
+    change, message = BAD_FILES[case]
+    edit_quiz(data_copy, change)
+    with pytest.raises(DataError, match=message):
+        load_questions()
+    with pytest.raises(DataError):
+        Quiz(lesson=LESSON)
+
+
+def test_objective_with_unknown_lesson_is_rejected(data_copy):
+    edit_quiz(data_copy, _set(["objectives", 0, "lesson"], "09_nowhere"), "objectives.yaml")
+    with pytest.raises(
+        DataError, match=r"data/objectives\.yaml: objectives\[0\]\.lesson: unknown id '09_nowhere'"
+    ):
+        load_questions()

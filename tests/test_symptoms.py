@@ -1,0 +1,153 @@
+"""The symptom explorer: filters return the right rows, selection explains, data is checked."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from widgets.content import DataError, load_references
+from widgets.symptoms import (
+    EXPLORER_PART_IDS,
+    SymptomExplorer,
+    filter_symptoms,
+    load_symptoms,
+    symptom_detail_html,
+    symptoms_table_html,
+)
+
+
+def ids(rows):
+    return [s.id for s in rows]
+
+
+def test_disease_filters_return_the_right_rows():
+    symptoms, _ = load_symptoms()
+    assert len(symptoms) >= 14
+    ms = ids(filter_symptoms(symptoms, "ms"))
+    als = ids(filter_symptoms(symptoms, "als"))
+    both = ids(filter_symptoms(symptoms, "both"))
+    assert {"numbness_tingling", "optic_neuritis", "fatigue", "bladder"} <= set(ms)
+    assert {"fasciculations", "wasting", "swallowing", "breathing_failure"} <= set(als)
+    assert both == ["weakness", "spasticity", "cognitive_change"]
+    assert "numbness_tingling" not in als  # sensation is spared in ALS
+    assert "fasciculations" not in ms
+    assert set(ms) & set(als) == set(both)
+    assert ids(filter_symptoms(symptoms, "all")) == ids(symptoms)
+
+
+def test_pathway_filter_combines_with_disease():
+    symptoms, pathways = load_symptoms()
+    assert ids(filter_symptoms(symptoms, "all", "bulbar")) == ["slurred_speech", "swallowing"]
+    assert ids(filter_symptoms(symptoms, "als", "sensory")) == []
+    assert ids(filter_symptoms(symptoms, "ms", "visual")) == ["optic_neuritis", "double_vision"]
+    assert ids(filter_symptoms(symptoms, "both", "cognitive")) == ["cognitive_change"]
+    with pytest.raises(ValueError, match=r"pathway must be one of 'all', 'sensory'"):
+        filter_symptoms(symptoms, "all", "smell", pathways)
+    with pytest.raises(ValueError, match=r"disease must be one of 'all', 'ms', 'als', 'both'"):
+        filter_symptoms(symptoms, "MS")
+
+
+def test_controls_change_rows_summary_and_table():
+    explorer = SymptomExplorer()
+    assert len(explorer.rows) == len(load_symptoms()[0])
+    explorer._disease_toggle.value = "als"  # a click in the browser
+    explorer._pathway_menu.value = "motor"
+    assert explorer.disease == "als" and explorer.pathway == "motor"
+    assert explorer.rows == ["weakness", "wasting", "fasciculations", "cramps", "spasticity"]
+    assert explorer.summary().startswith(
+        "Showing 5 of 16 symptoms: symptoms seen in ALS, Motor pathway."
+    )
+    assert explorer._table.value.count("<tr data-symptom=") == 5
+    assert 'class="msals-summary"' in explorer._status.value
+    assert [o[1] for o in explorer._symptom_menu.options][1:] == explorer.rows
+
+
+def test_choosing_a_symptom_explains_it_and_names_its_parts():
+    explorer = SymptomExplorer(disease="both")
+    explorer._symptom_menu.value = "spasticity"
+    assert explorer.symptom == "spasticity"
+    assert explorer.highlighted_parts() == {
+        "ms": ("corticospinal_tract", "myelin_sheath"),
+        "als": ("upper_motor_neurons", "corticospinal_tract"),
+    }
+    assert '<tr data-symptom="spasticity" aria-current="true">' in explorer._table.value
+    assert "Damaged:</strong> Upper motor neurons, Corticospinal tract." in explorer._detail.value
+    assert "(spasticity) in ALS: damaged Upper motor neurons" in explorer.summary()
+    # Changing a filter that keeps the symptom keeps it chosen; one that hides it clears it.
+    explorer.pathway = "motor"
+    assert explorer.symptom == "spasticity"
+    explorer.pathway = "visual"
+    assert explorer.symptom is None and explorer.highlighted_parts() == {}
+    assert "Choose a symptom" in explorer._detail.value
+
+
+def test_bad_arguments_raise_with_allowed_values():
+    with pytest.raises(ValueError, match=r"disease must be one of 'all', 'ms', 'als', 'both'"):
+        SymptomExplorer(disease="alz")
+    with pytest.raises(ValueError, match=r"symptom must be one of 'numbness_tingling'"):
+        SymptomExplorer(symptom="headache")
+    explorer = SymptomExplorer(pathway="bulbar")
+    with pytest.raises(ValueError, match=r"pathway must be one of 'all', 'sensory'"):
+        explorer.pathway = "smell"
+    assert explorer.pathway == "bulbar"
+
+
+def test_every_structure_is_an_explorer_part_and_every_symptom_sourced():
+    symptoms, _ = load_symptoms()
+    for symptom in symptoms:
+        assert symptom.sources
+        for disease in symptom.diseases:
+            assert set(symptom.involvement(disease).structures) <= set(EXPLORER_PART_IDS)
+
+
+def test_static_html_and_css_classes():
+    explorer = SymptomExplorer(disease="ms", symptom="optic_neuritis")
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/plain"] == explorer.summary()
+    assert bundle["text/html"] == explorer.static_html()
+    assert "Optic nerve, Myelin sheath" in bundle["text/html"]
+    assert load_references()["nice-ng220"].citation in bundle["text/html"]
+    assert explorer._dom_classes == ("msals-widget", "msals-symptoms")
+
+
+def test_text_is_escaped():
+    symptoms, pathways = load_symptoms()
+    weird = type(symptoms[0])(
+        id="x<y",
+        name="<img src=x> & co",
+        pathways=("motor",),
+        sources=("ninds-als",),
+        als=type(symptoms[0].ms)(("axon",), "why <b>this</b>", "1 < 2"),
+    )
+    table = symptoms_table_html([weird], pathways, "x<y")
+    detail = symptom_detail_html(weird, pathways, load_references())
+    for html_text in (table, detail):
+        assert "<img" not in html_text and "<b>" not in html_text
+    assert "&lt;img src=x&gt; &amp; co" in table and "1 &lt; 2" in table
+    assert "why &lt;b&gt;this&lt;/b&gt;" in detail
+
+
+def _edit(data_copy, change):
+    path = data_copy / "symptoms.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+
+
+def test_unknown_structure_is_rejected(data_copy):
+    _edit(data_copy, lambda d: d["symptoms"][6]["als"]["structures"].append("spleen"))
+    with pytest.raises(
+        DataError,
+        match=r"data/symptoms\.yaml: symptoms\[6\]\.als\.structures\[2\]: unknown id 'spleen'; "
+        r"known ids: upper_motor_neurons",
+    ):
+        load_symptoms()
+
+
+def test_unknown_pathway_and_missing_disease_are_rejected(data_copy):
+    _edit(data_copy, lambda d: d["symptoms"][0]["pathways"].append("smell"))
+    with pytest.raises(DataError, match=r"symptoms\[0\]\.pathways\[1\]: unknown id 'smell'"):
+        load_symptoms()
+    _edit(data_copy, lambda d: d["symptoms"][1].pop("ms"))
+    with pytest.raises(DataError, match=r"data/symptoms\.yaml: symptoms\[1\]"):
+        load_symptoms()

@@ -1,0 +1,76 @@
+"""The glossary (``data/glossary.yaml``): plain-language definitions of the lessons' words.
+
+``show_glossary()`` shows every term; ``show_glossary("03_symptoms")`` only the words
+first needed in that lesson. ``lessons/glossary.ipynb`` shows the whole list, and every
+lesson links to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from IPython.display import HTML
+
+from .base import check_choice, escape
+from .content import Reference, display_name, load_document, load_references, require_known
+from .lesson_map import load_lessons
+from .theme import MUTED_TEXT, TEXT
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    definition: str
+    lesson: str
+    source: str | None = None
+
+
+def load_glossary() -> list[Term]:
+    """All terms, sorted alphabetically (case-insensitive); lesson ids are checked."""
+    shown = display_name("glossary")
+    lesson_ids = [lesson.id for lesson in load_lessons()]
+    terms = []
+    for index, item in enumerate(load_document("glossary")["terms"]):
+        require_known(item["lesson"], lesson_ids, shown, f"terms[{index}].lesson")
+        terms.append(Term(**item))
+    return sorted(terms, key=lambda t: t.term.casefold())
+
+
+def terms_for(terms: list[Term], lesson: str | None) -> list[Term]:
+    """The terms first needed in ``lesson`` (all terms if ``lesson`` is None)."""
+    if lesson is None:
+        return list(terms)
+    check_choice("lesson", lesson, [item.id for item in load_lessons()])
+    return [t for t in terms if t.lesson == lesson]
+
+
+def glossary_html(terms: list[Term], references: dict[str, Reference], heading: str) -> str:
+    """A definition list of the terms, each with its lesson and, if any, its source."""
+    items = []
+    for term in terms:
+        source = (
+            f' <span style="color:{MUTED_TEXT};font-size:90%">'
+            f"(Source: {escape(references[term.source].citation)})</span>"
+            if term.source
+            else ""
+        )
+        items.append(
+            f'<dt id="term-{escape(term.id)}" style="font-weight:700;margin-top:0.4em">'
+            f"{escape(term.term)}</dt>"
+            f'<dd style="margin-left:1.2em">{escape(term.definition)} '
+            f'<span style="color:{MUTED_TEXT}">[lesson {escape(term.lesson[:2])}]</span>'
+            f"{source}</dd>"
+        )
+    return (
+        f'<div class="msals-glossary" style="color:{TEXT}">'
+        f'<p style="margin:0.2em 0"><strong>{escape(heading)}</strong> '
+        f"({len(terms)} terms)</p><dl>{''.join(items)}</dl></div>"
+    )
+
+
+def show_glossary(lesson: str | None = None) -> HTML:
+    """Display the glossary, or only the words first needed in one lesson."""
+    terms = terms_for(load_glossary(), lesson)
+    heading = "Glossary" if lesson is None else f"Words for lesson {lesson[:2]}"
+    return HTML(glossary_html(terms, load_references(), heading))

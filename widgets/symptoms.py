@@ -1,0 +1,364 @@
+"""The symptom explorer: which disease causes each symptom, what damage lies behind it.
+
+A table of the symptoms in ``data/symptoms.yaml`` that can be filtered by disease and
+by pathway (sensory, motor, visual...), and a panel that explains one chosen symptom.
+Damaged structures are ids of the nervous-system explorer's parts, so a symptom can
+later highlight its structures on that diagram (:meth:`SymptomExplorer.highlighted_parts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets
+import traitlets
+
+from .base import LessonWidget, check_choice, escape, live_region
+from .content import Reference, display_name, load_document, load_references, require_known
+from .theme import DISEASES, MUTED_TEXT, TEXT, badge_html
+
+# The parts of the nervous-system explorer (data/parts.yaml on the explorer branch).
+# Until the branches merge, symptom structures are checked against this list.
+EXPLORER_PART_IDS = (
+    "upper_motor_neurons",
+    "myelinated_tracts",
+    "cerebellum",
+    "optic_nerve",
+    "brainstem_nuclei",
+    "corticospinal_tract",
+    "sensory_tracts",
+    "lower_motor_neurons",
+    "peripheral_motor_nerve",
+    "phrenic_nerve",
+    "sensory_neuron",
+    "neuron_cell_body",
+    "axon",
+    "myelin_sheath",
+)
+DISEASE_FILTERS = ("all", "ms", "als", "both")
+FILTER_LABELS = {"all": "All", "ms": "MS", "als": "ALS", "both": "Both"}
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """How one disease produces a symptom."""
+
+    structures: tuple[str, ...]
+    why: str
+    frequency: str | None = None
+
+
+@dataclass(frozen=True)
+class Symptom:
+    id: str
+    name: str
+    pathways: tuple[str, ...]
+    sources: tuple[str, ...]
+    ms: Involvement | None = None
+    als: Involvement | None = None
+
+    @property
+    def diseases(self) -> tuple[str, ...]:
+        return tuple(d for d in ("ms", "als") if self.involvement(d))
+
+    def involvement(self, disease: str) -> Involvement | None:
+        return self.ms if disease == "ms" else self.als
+
+
+def part_name(part_id: str) -> str:
+    """``upper_motor_neurons`` -> ``Upper motor neurons``."""
+    return part_id.replace("_", " ").capitalize()
+
+
+def load_symptoms() -> tuple[list[Symptom], dict[str, str]]:
+    """Symptoms in file order and the pathways (id -> label), cross-checked."""
+    document = load_document("symptoms")
+    shown = display_name("symptoms")
+    pathways = {item["id"]: item["label"] for item in document["pathways"]}
+    symptoms = []
+    for index, item in enumerate(document["symptoms"]):
+        where = f"symptoms[{index}]"
+        for number, pathway in enumerate(item["pathways"]):
+            require_known(pathway, list(pathways), shown, f"{where}.pathways[{number}]")
+        involvements = {}
+        for disease in ("ms", "als"):
+            if disease in item:
+                entry = item[disease]
+                for number, part in enumerate(entry["structures"]):
+                    field = f"{where}.{disease}.structures[{number}]"
+                    require_known(part, EXPLORER_PART_IDS, shown, field)
+                involvements[disease] = Involvement(
+                    tuple(entry["structures"]), entry["why"], entry.get("frequency")
+                )
+        symptoms.append(
+            Symptom(
+                id=item["id"],
+                name=item["name"],
+                pathways=tuple(item["pathways"]),
+                sources=tuple(item["sources"]),
+                **involvements,
+            )
+        )
+    return symptoms, pathways
+
+
+def filter_symptoms(
+    symptoms: list[Symptom], disease: str = ALL, pathway: str = ALL, pathways=None
+) -> list[Symptom]:
+    """Symptoms seen in ``disease`` ("both" = in MS and in ALS) along ``pathway``."""
+    check_choice("disease", disease, DISEASE_FILTERS)
+    if pathways is not None:
+        check_choice("pathway", pathway, [ALL, *pathways])
+    rows = []
+    for symptom in symptoms:
+        if disease == "both" and len(symptom.diseases) != 2:
+            continue
+        if disease in ("ms", "als") and disease not in symptom.diseases:
+            continue
+        if pathway != ALL and pathway not in symptom.pathways:
+            continue
+        rows.append(symptom)
+    return rows
+
+
+def _disease_cell(symptom: Symptom, disease: str) -> str:
+    involvement = symptom.involvement(disease)
+    if involvement is None:
+        return f'<td style="padding:6px;color:{MUTED_TEXT}">— not typical</td>'
+    style = DISEASES[disease]
+    words = escape(involvement.frequency) if involvement.frequency else "seen"
+    return (
+        f'<td style="padding:6px;vertical-align:top;background:{style.tint};'
+        f'border-left:4px {style.dash} {style.colour};color:{TEXT}">'
+        f"{badge_html(style)} {words}</td>"
+    )
+
+
+def _structures_text(symptom: Symptom, disease: str) -> str:
+    involvement = symptom.involvement(disease)
+    return ", ".join(part_name(p) for p in involvement.structures) if involvement else ""
+
+
+def symptoms_table_html(
+    rows: list[Symptom], pathways: dict[str, str], selected: str | None = None
+) -> str:
+    """The filtered symptoms as a table; the chosen one is marked in words too."""
+    body = []
+    for symptom in rows:
+        structures = "<br>".join(
+            f"{badge_html(DISEASES[d])} {escape(_structures_text(symptom, d))}"
+            for d in symptom.diseases
+        )
+        chosen = symptom.id == selected
+        current = ' aria-current="true"' if chosen else ""
+        name = escape(symptom.name)
+        name = f"▶ <strong>{name}</strong> (chosen)" if chosen else name
+        body.append(
+            f'<tr data-symptom="{escape(symptom.id)}"{current}>'
+            f'<th scope="row" style="text-align:left;vertical-align:top;padding:6px">{name}</th>'
+            f"{_disease_cell(symptom, 'ms')}{_disease_cell(symptom, 'als')}"
+            f'<td style="padding:6px;vertical-align:top">{structures}</td>'
+            f'<td style="padding:6px;vertical-align:top">'
+            f"{escape(', '.join(pathways[p] for p in symptom.pathways))}</td></tr>"
+        )
+    if not rows:
+        body.append(
+            '<tr><td colspan="5" style="padding:6px">No symptom matches these filters.</td></tr>'
+        )
+    head = "".join(
+        f'<th scope="col" style="text-align:left;padding:6px">{label}</th>'
+        for label in ("Symptom", "In MS", "In ALS", "Damaged structures", "Pathway")
+    )
+    return (
+        f'<table class="msals-symptom-table" style="color:{TEXT};border-collapse:collapse;'
+        f'width:100%"><caption style="text-align:left;color:{MUTED_TEXT}">'
+        f"{len(rows)} symptoms. “Not typical” means the sources used here do not list it "
+        f"as a usual feature of that disease.</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def symptom_detail_html(
+    symptom: Symptom | None, pathways: dict[str, str], references: dict[str, Reference]
+) -> str:
+    """Why one symptom happens, disease by disease, with its sources."""
+    if symptom is None:
+        return f'<p style="color:{MUTED_TEXT}">Choose a symptom to read why it happens.</p>'
+    parts = []
+    for disease in symptom.diseases:
+        involvement = symptom.involvement(disease)
+        style = DISEASES[disease]
+        parts.append(
+            f'<div style="margin:0.3em 0;padding:4px 8px;border-left:4px {style.dash} '
+            f'{style.colour};background:{style.tint};color:{TEXT}">'
+            f"{badge_html(style)} <strong>Damaged:</strong> "
+            f"{escape(_structures_text(symptom, disease))}. {escape(involvement.why)}</div>"
+        )
+    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in symptom.sources)
+    return (
+        f'<div class="msals-symptom-detail" style="color:{TEXT}">'
+        f'<p style="margin:0.3em 0"><strong>{escape(symptom.name)}</strong> '
+        f"({escape(', '.join(pathways[p] for p in symptom.pathways))} pathway)</p>"
+        f"{''.join(parts)}<details><summary>Sources ({len(symptom.sources)})</summary>"
+        f'<ol style="font-size:90%">{sources}</ol></details></div>'
+    )
+
+
+def symptoms_summary(
+    rows: list[Symptom],
+    total: int,
+    disease: str,
+    pathway: str,
+    pathways: dict[str, str],
+    selected: Symptom | None,
+) -> str:
+    """Plain text of what the explorer shows now."""
+    which = {
+        ALL: "all diseases",
+        "ms": "symptoms seen in MS",
+        "als": "symptoms seen in ALS",
+        "both": "symptoms seen in both MS and ALS",
+    }[disease]
+    along = "all pathways" if pathway == ALL else f"{pathways[pathway]} pathway"
+    lines = [f"Showing {len(rows)} of {total} symptoms: {which}, {along}."]
+    for symptom in rows:
+        names = " and ".join(DISEASES[d].badge for d in symptom.diseases)
+        lines.append(f"- {symptom.name} ({names})")
+    if selected is not None:
+        for disease in selected.diseases:
+            involvement = selected.involvement(disease)
+            lines.append(
+                f"{selected.name} in {DISEASES[disease].badge}: damaged "
+                f"{_structures_text(selected, disease)}. {involvement.why}"
+            )
+    return "\n".join(lines)
+
+
+class SymptomExplorer(LessonWidget):
+    """Filter symptoms by disease and pathway, and choose one to read why it happens.
+
+    >>> explorer = SymptomExplorer(disease="als", pathway="bulbar")
+    >>> explorer.symptom = "swallowing"
+    >>> explorer.highlighted_parts()      # {'als': ('brainstem_nuclei',)}
+    """
+
+    css_class = "msals-symptoms"
+    disease = traitlets.Unicode(ALL)
+    pathway = traitlets.Unicode(ALL)
+    symptom = traitlets.Unicode(None, allow_none=True)
+
+    def __init__(self, disease: str = ALL, pathway: str = ALL, symptom=None, **kwargs):
+        self._symptoms, self._pathways = load_symptoms()
+        self._references = load_references()
+        self._disease_toggle = ipywidgets.ToggleButtons(
+            options=[(FILTER_LABELS[d], d) for d in DISEASE_FILTERS],
+            description="Disease:",
+            tooltips=["All symptoms", "Seen in MS", "Seen in ALS", "Seen in both"],
+        )
+        self._pathway_menu = ipywidgets.Dropdown(
+            options=[("All pathways", ALL), *[(v, k) for k, v in self._pathways.items()]],
+            description="Pathway:",
+        )
+        self._symptom_menu = ipywidgets.Dropdown(description="Symptom:")
+        self._status = ipywidgets.HTML()
+        self._table = ipywidgets.HTML()
+        self._detail = ipywidgets.HTML()
+        super().__init__(
+            children=[
+                self._disease_toggle,
+                self._pathway_menu,
+                self._symptom_menu,
+                self._status,
+                self._detail,
+                self._table,
+            ],
+            **kwargs,
+        )
+        self._syncing = False
+        ipywidgets.link((self._disease_toggle, "value"), (self, "disease"))
+        ipywidgets.link((self._pathway_menu, "value"), (self, "pathway"))
+        self._symptom_menu.observe(self._on_menu, "value")
+        self.disease, self.pathway = disease, pathway
+        self.symptom = symptom
+        self._render()
+
+    def _on_menu(self, change) -> None:
+        if not self._syncing:
+            self.symptom = change["new"]
+
+    @traitlets.validate("disease")
+    def _check_disease(self, proposal):
+        return check_choice("disease", proposal["value"], DISEASE_FILTERS)
+
+    @traitlets.validate("pathway")
+    def _check_pathway(self, proposal):
+        return check_choice("pathway", proposal["value"], [ALL, *self._pathways])
+
+    @traitlets.validate("symptom")
+    def _check_symptom(self, proposal):
+        if proposal["value"] is None:
+            return None
+        return check_choice("symptom", proposal["value"], [s.id for s in self._symptoms])
+
+    @traitlets.observe("disease", "pathway", "symptom")
+    def _on_change(self, change):
+        if hasattr(self, "_syncing"):
+            self._render()
+
+    @property
+    def rows(self) -> list[str]:
+        """Ids of the symptoms the table shows now."""
+        return [s.id for s in self._rows()]
+
+    def _rows(self) -> list[Symptom]:
+        return filter_symptoms(self._symptoms, self.disease, self.pathway)
+
+    def _selected(self) -> Symptom | None:
+        return next((s for s in self._symptoms if s.id == self.symptom), None)
+
+    def highlighted_parts(self) -> dict[str, tuple[str, ...]]:
+        """The chosen symptom's damaged structures per disease (explorer part ids)."""
+        selected = self._selected()
+        if selected is None:
+            return {}
+        return {d: selected.involvement(d).structures for d in selected.diseases}
+
+    def _render(self) -> None:
+        rows = self._rows()
+        if self.symptom is not None and self.symptom not in [s.id for s in rows]:
+            self.symptom = None  # filtered out: observing this re-renders
+            return
+        options = [("Choose a symptom…", None), *[(s.name, s.id) for s in rows]]
+        self._syncing = True  # refilling the menu must not change the chosen symptom
+        try:
+            if list(self._symptom_menu.options) != options:
+                self._symptom_menu.options = options
+            self._symptom_menu.value = self.symptom
+        finally:
+            self._syncing = False
+        first_line = self.summary().splitlines()[0]
+        self._status.value = live_region(
+            f'<p class="msals-summary" style="margin:0.3em 0">{escape(first_line)}</p>'
+        )
+        self._table.value = symptoms_table_html(rows, self._pathways, self.symptom)
+        self._detail.value = live_region(
+            symptom_detail_html(self._selected(), self._pathways, self._references)
+        )
+
+    def summary(self) -> str:
+        return symptoms_summary(
+            self._rows(),
+            len(self._symptoms),
+            self.disease,
+            self.pathway,
+            self._pathways,
+            self._selected(),
+        )
+
+    def static_html(self) -> str:
+        return (
+            f'<div class="msals-symptoms-static">'
+            f"{symptom_detail_html(self._selected(), self._pathways, self._references)}"
+            f"{symptoms_table_html(self._rows(), self._pathways, self.symptom)}</div>"
+        )
