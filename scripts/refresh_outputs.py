@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson")
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+    paths = args.notebooks or sorted(LESSONS.glob("*.ipynb"))
     for path in paths:
         write(execute(path), path)
         print(f"refreshed {path.relative_to(ROOT) if path.is_absolute() else path}")

@@ -11,7 +11,13 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def lesson_paths() -> list[Path]:
+    """The numbered lessons, in teaching order."""
     return sorted(LESSONS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def notebook_paths() -> list[Path]:
+    """Every notebook students open: the lessons plus companions such as the glossary."""
+    return sorted(LESSONS.glob("*.ipynb"))
 
 
 def read(path: Path) -> dict:

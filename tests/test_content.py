@@ -151,3 +151,13 @@ def test_error_is_a_value_error_with_parts(data_copy):
         load_lessons()
     assert caught.value.file == "data/lessons.yaml"
     assert caught.value.problem == "file not found"
+
+
+def test_notebooks_show_one_line_instead_of_a_traceback(data_copy):
+    (data_copy / "lessons.yaml").unlink()
+    with pytest.raises(DataError) as caught:
+        load_lessons()
+    assert caught.value._render_traceback_() == [
+        "DataError: data/lessons.yaml: file not found",
+        "Fix the data file named above, then run this cell again.",
+    ]

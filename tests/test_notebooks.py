@@ -22,6 +22,7 @@ from tests.notebook_tools import (
     comparable_outputs,
     lesson_paths,
     markdown,
+    notebook_paths,
     output_texts,
     read,
     source,
@@ -34,8 +35,9 @@ PLOTLY_BUNDLE_MARKERS = ("window.PlotlyConfig", "define('plotly'", 'define("plot
 LESSON_IDS = [p.stem for p in lesson_paths()]
 
 
-@pytest.fixture(params=lesson_paths(), ids=LESSON_IDS)
+@pytest.fixture(params=notebook_paths(), ids=[p.stem for p in notebook_paths()])
 def lesson(request):
+    """Every notebook in lessons/ (numbered lessons and companions)."""
     return request.param
 
 
@@ -83,6 +85,7 @@ def test_code_conventions(lesson):
     )
 
 
+@pytest.mark.parametrize("lesson", lesson_paths(), ids=LESSON_IDS)
 def test_lesson_structure(lesson):
     text = markdown(read(lesson))
     assert re.search(r"^## Key points", text, re.M), "end each lesson with its key points"
@@ -103,7 +106,7 @@ def test_sanitizer_masks_only_random_values():
     patterns = {section: config[section]["regex"] for section in config.sections()}
     assert set(patterns) == {"uuid", "memory-address"}
     # No stored output contains anything these patterns would hide.
-    for path in lesson_paths():
+    for path in notebook_paths():
         for text in output_texts(read(path)):
             for name, pattern in patterns.items():
                 assert not re.search(pattern, text), f"{path.name}: {name} masks {text[:80]!r}"

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from scripts.refresh_outputs import execute
-from tests.notebook_tools import ROOT, comparable_outputs, lesson_paths, read
+from tests.notebook_tools import ROOT, comparable_outputs, notebook_paths, read
 
 GUARD = ROOT / "tests" / "offline"
 
@@ -43,7 +43,7 @@ def test_the_guard_blocks_and_records_outside_connections(offline):
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("lesson", lesson_paths(), ids=[p.stem for p in lesson_paths()])
+@pytest.mark.parametrize("lesson", notebook_paths(), ids=[p.stem for p in notebook_paths()])
 def test_lesson_runs_offline_without_calling_home(offline, lesson):
     executed = execute(lesson)
     assert comparable_outputs(executed) == comparable_outputs(read(lesson))

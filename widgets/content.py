@@ -38,6 +38,14 @@ class DataError(ValueError):
         where = f"{self.file}: {field}" if field else self.file
         super().__init__(f"{where}: {problem}")
 
+    def _render_traceback_(self) -> list[str]:
+        # IPython calls this instead of printing a traceback: a teacher who broke a
+        # data file sees one line naming the file and field, not the loader's insides.
+        return [
+            f"DataError: {self}",
+            "Fix the data file named above, then run this cell again.",
+        ]
+
 
 @dataclass(frozen=True)
 class Reference:
