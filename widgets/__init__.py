@@ -6,6 +6,7 @@ each module here turns one kind of content into a widget, table or figure.
 
 from .at_a_glance import AtAGlance
 from .content import DataError
+from .explorer import NervousSystemExplorer
 from .lesson_map import show_lesson_map
 
-__all__ = ["AtAGlance", "DataError", "show_lesson_map"]
+__all__ = ["AtAGlance", "DataError", "NervousSystemExplorer", "show_lesson_map"]

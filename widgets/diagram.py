@@ -111,7 +111,7 @@ def load_parts(svg_ids: list[str] | None = None) -> list[Part]:
                 shown,
                 f"parts[{index}].id",
                 f"unknown part id '{item['id']}': the diagram has no element "
-                f"id=\"part-{item['id']}\"; drawn parts: {', '.join(drawn)}",
+                f'id="part-{item["id"]}"; drawn parts: {", ".join(drawn)}',
             )
         parts.append(
             Part(
@@ -203,7 +203,9 @@ def view_summary(parts: list[Part], view: str, selected: str | None = None) -> s
             + (KIND_WORDS[part.effect(d).kind] if part.effect(d).damaged else "not damaged")
             for d in diseases_in(view)
         ]
-        lines.append(f"Selected part: {part.name}" + (f" ({'; '.join(states)})." if states else "."))
+        lines.append(
+            f"Selected part: {part.name}" + (f" ({'; '.join(states)})." if states else ".")
+        )
     return "\n".join(lines)
 
 
@@ -242,7 +244,10 @@ def _pattern_defs(uid: str) -> list[ET.Element]:
         return el
 
     def hatch(width: str, colour: str = MS.colour) -> tuple[str, dict]:
-        return ("path", {"d": "M-2,10 L10,-2 M-2,14 L14,-2", "stroke": colour, "stroke-width": width})
+        return (
+            "path",
+            {"d": "M-2,10 L10,-2 M-2,14 L14,-2", "stroke": colour, "stroke-width": width},
+        )
 
     def dots(radius: str, colour: str = ALS.colour) -> list[tuple[str, dict]]:
         return [
@@ -356,9 +361,7 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
     items: list[ET.Element] = []
 
     def text(x, y, words, **attrs):
-        el = ET.Element(
-            _q("text"), {"x": str(x), "y": str(y), "fill": TEXT, **attrs}
-        )
+        el = ET.Element(_q("text"), {"x": str(x), "y": str(y), "fill": TEXT, **attrs})
         el.text = words
         items.append(el)
 
@@ -375,7 +378,9 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
     for disease in diseases_in(view):
         badge = DISEASES[disease].badge
         rows.append((f"{disease}-primary", [(disease, "primary")], f"{badge} attacks it directly"))
-        rows.append((f"{disease}-secondary", [(disease, "secondary")], f"knock-on damage in {badge}"))
+        rows.append(
+            (f"{disease}-secondary", [(disease, "secondary")], f"knock-on damage in {badge}")
+        )
     if view == "compare":
         rows.append(("both", [("ms", "primary"), ("als", "primary")], "damaged in both"))
     rows.append((None, [], "not damaged"))
