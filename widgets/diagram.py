@@ -484,10 +484,7 @@ def part_html(part: Part, view: str, references: dict[str, Reference]) -> str:
     for disease in diseases_in(view):
         style = DISEASES[disease]
         effect = part.effect(disease)
-        if effect.damaged:
-            state = f"damaged ({KIND_WORDS[effect.kind]})"
-        else:
-            state = "not damaged"
+        state = f"damaged ({KIND_WORDS[effect.kind]})" if effect.damaged else "not damaged"
         symptoms = ""
         if effect.symptoms:
             items = "".join(f"<li>{escape(s)}</li>" for s in effect.symptoms)
