@@ -502,13 +502,16 @@ def part_html(part: Part, view: str, references: dict[str, Reference]) -> str:
         f'<details><summary>Sources ({len(numbers)})</summary><ol style="font-size:90%">'
         f"{sources}</ol></details>"
     )
-    return f'<div class="msals-part" data-part="{escape(part.id)}">{"".join(blocks)}</div>'
+    return (
+        f'<div class="msals-part" data-part="{escape(part.id)}" style="line-height:1.45">'
+        f"{''.join(blocks)}</div>"
+    )
 
 
 def summary_html(text: str) -> str:
     """The live text summary, one paragraph per line."""
     lines = "".join(f'<p style="margin:0.2em 0">{escape(line)}</p>' for line in text.splitlines())
-    return f'<div class="msals-summary" style="color:{TEXT}">{lines}</div>'
+    return f'<div class="msals-summary" style="color:{TEXT};line-height:1.45">{lines}</div>'
 
 
 def explorer_html(
