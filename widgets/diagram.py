@@ -264,6 +264,15 @@ def _pattern_defs(uid: str) -> list[ET.Element]:
     ]
 
 
+FALLBACK_FILL = {
+    "ms-primary": MS.tint,
+    "ms-secondary": MS.tint,
+    "als-primary": ALS.tint,
+    "als-secondary": ALS.tint,
+    "both": "#EDE6F0",
+}
+
+
 def _fill_key(damage: dict[str, str]) -> str:
     if len(damage) == 2:
         return "both"
@@ -279,7 +288,8 @@ def _mark_part(group: ET.Element, damage: dict[str, str], uid: str) -> None:
     for index, el in reversed(list(enumerate(list(group)))):
         cls = el.get("class")
         if cls == "area":
-            el.set("fill", f"url(#{uid}-{key})")
+            # The colour after the pattern is a fallback for viewers that drop patterns.
+            el.set("fill", f"url(#{uid}-{key}) {FALLBACK_FILL[key]}")
             if key == "both":
                 el.set("stroke", TEXT)
                 el.set("stroke-dasharray", "8 3 2 3")
