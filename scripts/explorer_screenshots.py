@@ -1,0 +1,64 @@
+"""Re-make the explorer screenshots in docs/ (one per view) with headless Chromium.
+
+Run: .venv/bin/python scripts/explorer_screenshots.py
+Needs /usr/bin/chromium (or $CHROMIUM); shrinks the PNGs with pngquant when it is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from widgets.diagram import VIEWS, load_parts, render_svg
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--window-size=900,672",
+]
+
+
+def main() -> int:
+    parts = load_parts()
+    with tempfile.TemporaryDirectory() as tmp:
+        for view in VIEWS:
+            page = Path(tmp) / f"{view}.html"
+            page.write_text(
+                '<html><body style="margin:0;background:#fff">'
+                f'<div style="width:880px;padding:10px">{render_svg(parts, view)}</div>'
+                "</body></html>",
+                encoding="utf-8",
+            )
+            raw = Path(tmp) / f"{view}.png"
+            subprocess.run(
+                [CHROMIUM, *FLAGS, f"--screenshot={raw}", page.as_uri()],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+            target = ROOT / "docs" / f"explorer-{view}.png"
+            if shutil.which("pngquant"):
+                subprocess.run(
+                    ["pngquant", "--force", "--quality=60-85", "--output", str(target), str(raw)],
+                    check=True,
+                )
+            else:
+                shutil.copy(raw, target)
+            print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,544 @@
+"""The nervous-system diagram: parts data, which parts each view highlights, and the SVG.
+
+Pure functions only; :mod:`widgets.explorer` wraps them in a widget. The drawing is a
+static file, ``widgets/assets/nervous_system.svg``, in which every part is a group
+``id="part-<id>"``. :func:`render_svg` parses it with :mod:`xml.etree.ElementTree` and
+marks each damaged part with ``data-damage="ms" | "als" | "both"``, a pattern fill
+(hatched for MS, dotted for ALS, both for the comparison), an outline style and a text
+badge, so that colour is never the only clue.
+"""
+
+from __future__ import annotations
+
+import copy
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .base import check_choice, escape
+from .content import DataError, Reference, display_name, load_document
+from .theme import ALS, BACKGROUND, DISEASES, MS, MUTED_TEXT, TEXT, badge_text_colour
+
+SVG_NS = "http://www.w3.org/2000/svg"
+SVG_PATH = Path(__file__).resolve().parent / "assets" / "nervous_system.svg"
+VIEWS = ("healthy", "ms", "als", "compare")
+VIEW_LABELS = {"healthy": "Healthy", "ms": "MS", "als": "ALS", "compare": "Compare both"}
+KINDS = ("primary", "secondary")
+KIND_WORDS = {"primary": "attacked directly", "secondary": "knock-on damage"}
+
+ET.register_namespace("", SVG_NS)
+
+
+def _q(tag: str) -> str:
+    return f"{{{SVG_NS}}}{tag}"
+
+
+@dataclass(frozen=True)
+class Effect:
+    damaged: bool
+    kind: str | None  # "primary" or "secondary" when damaged
+    how: str
+    symptoms: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    name: str
+    label: str
+    region: str
+    pathway: str
+    function: str
+    sources: tuple[str, ...]
+    ms: Effect
+    als: Effect
+
+    def effect(self, disease: str) -> Effect:
+        return self.ms if disease == "ms" else self.als
+
+
+# ---------------------------------------------------------------- the drawing
+
+
+@lru_cache(maxsize=4)
+def _template(path: Path, _stamp: int) -> ET.Element:
+    return ET.fromstring(path.read_text(encoding="utf-8"))
+
+
+def svg_template(path: Path = SVG_PATH) -> ET.Element:
+    """A fresh, editable copy of the parsed drawing."""
+    return copy.deepcopy(_template(path, path.stat().st_mtime_ns))
+
+
+def svg_part_ids(root: ET.Element | None = None) -> list[str]:
+    """Ids of the parts drawn in the SVG, in drawing order (``part-<id>`` groups)."""
+    root = svg_template() if root is None else root
+    return [
+        el.get("id")[len("part-") :]
+        for el in root.iter()
+        if (el.get("id") or "").startswith("part-")
+    ]
+
+
+# ---------------------------------------------------------------- the data
+
+
+def _effect(item: dict) -> Effect:
+    return Effect(
+        damaged=item["damaged"],
+        kind=item.get("kind"),
+        how=item["how"],
+        symptoms=tuple(item["symptoms"]),
+        sources=tuple(item["sources"]),
+    )
+
+
+def load_parts(svg_ids: list[str] | None = None) -> list[Part]:
+    """The parts of ``data/parts.yaml``, validated, and checked against the drawing.
+
+    Every part in the data must be drawn in the SVG and every drawn part must be in
+    the data; otherwise a :class:`DataError` names the file and the field.
+    """
+    document = load_document("parts")
+    drawn = svg_part_ids() if svg_ids is None else svg_ids
+    shown = display_name("parts")
+    parts = []
+    for index, item in enumerate(document["parts"]):
+        if item["id"] not in drawn:
+            raise DataError(
+                shown,
+                f"parts[{index}].id",
+                f"unknown part id '{item['id']}': the diagram has no element "
+                f'id="part-{item["id"]}"; drawn parts: {", ".join(drawn)}',
+            )
+        parts.append(
+            Part(
+                id=item["id"],
+                name=item["name"],
+                label=item["label"],
+                region=item["region"],
+                pathway=item["pathway"],
+                function=item["function"],
+                sources=tuple(item["sources"]),
+                ms=_effect(item["ms"]),
+                als=_effect(item["als"]),
+            )
+        )
+    described = {part.id for part in parts}
+    missing = [part_id for part_id in drawn if part_id not in described]
+    if missing:
+        raise DataError(
+            shown,
+            "parts",
+            f"the diagram draws part(s) {', '.join(missing)} that the data does not describe",
+        )
+    return parts
+
+
+# ---------------------------------------------------------------- what a view shows
+
+
+def diseases_in(view: str) -> tuple[str, ...]:
+    check_choice("disease", view, VIEWS)
+    return {"healthy": (), "ms": ("ms",), "als": ("als",), "compare": ("ms", "als")}[view]
+
+
+def damage_of(part: Part, view: str) -> dict[str, str]:
+    """``{disease: kind}`` for each disease of the view that damages this part."""
+    return {d: part.effect(d).kind for d in diseases_in(view) if part.effect(d).damaged}
+
+
+def highlighted(parts: list[Part], view: str) -> dict[str, str]:
+    """Part id -> ``"ms"``, ``"als"`` or ``"both"`` for every part the view highlights."""
+    result = {}
+    for part in parts:
+        damage = damage_of(part, view)
+        if damage:
+            result[part.id] = "both" if len(damage) == 2 else next(iter(damage))
+    return result
+
+
+def _names(parts: list[Part]) -> str:
+    return "; ".join(p.name for p in parts) if parts else "none"
+
+
+def view_summary(parts: list[Part], view: str, selected: str | None = None) -> str:
+    """What the diagram shows now, in plain words (screen readers, text readers)."""
+    check_choice("disease", view, VIEWS)
+    marks = highlighted(parts, view)
+    lines: list[str]
+    if view == "healthy":
+        lines = [
+            f"Healthy view: nothing is highlighted. The diagram shows {len(parts)} parts: "
+            f"{_names(parts)}."
+        ]
+    elif view == "compare":
+        groups = {
+            key: [p for p in parts if marks.get(p.id) == key] for key in ("both", "ms", "als")
+        }
+        spared = [p for p in parts if p.id not in marks]
+        lines = [
+            f"Compare view: {len(marks)} of {len(parts)} parts are highlighted.",
+            f"Damaged in both MS and ALS: {_names(groups['both'])}.",
+            f"Damaged only in MS: {_names(groups['ms'])}.",
+            f"Damaged only in ALS: {_names(groups['als'])}.",
+            f"Not damaged by either: {_names(spared)}.",
+        ]
+    else:
+        badge = DISEASES[view].badge
+        by_kind = {k: [p for p in parts if damage_of(p, view).get(view) == k] for k in KINDS}
+        spared = [p for p in parts if p.id not in marks]
+        lines = [
+            f"{badge} view: {len(marks)} of {len(parts)} parts are highlighted.",
+            f"Attacked directly by {badge}: {_names(by_kind['primary'])}.",
+            f"Knock-on damage in {badge}: {_names(by_kind['secondary'])}.",
+            f"Not damaged: {_names(spared)}.",
+        ]
+    if selected is not None:
+        part = part_by_id(parts, selected)
+        states = [
+            f"{DISEASES[d].badge}: "
+            + (KIND_WORDS[part.effect(d).kind] if part.effect(d).damaged else "not damaged")
+            for d in diseases_in(view)
+        ]
+        lines.append(
+            f"Selected part: {part.name}" + (f" ({'; '.join(states)})." if states else ".")
+        )
+    return "\n".join(lines)
+
+
+def part_by_id(parts: list[Part], part_id: str) -> Part:
+    ids = [p.id for p in parts]
+    check_choice("part", part_id, ids)
+    return parts[ids.index(part_id)]
+
+
+# ---------------------------------------------------------------- drawing a view
+
+LINE_STYLE = {  # stroke width and dash of a damaged nerve or tract
+    ("ms", "primary"): ("9", None),
+    ("ms", "secondary"): ("5", None),
+    ("als", "primary"): ("9", "10 5"),
+    ("als", "secondary"): ("5", "6 5"),
+}
+
+
+def _pattern_defs(uid: str) -> list[ET.Element]:
+    """Hatching for MS, dots for ALS (dense = direct attack, sparse = knock-on), both."""
+
+    def pattern(name: str, size: int, background: str, children: list[tuple[str, dict]]):
+        el = ET.Element(
+            _q("pattern"),
+            {
+                "id": f"{uid}-{name}",
+                "width": str(size),
+                "height": str(size),
+                "patternUnits": "userSpaceOnUse",
+            },
+        )
+        ET.SubElement(el, _q("rect"), {"width": str(size), "height": str(size), "fill": background})
+        for tag, attrs in children:
+            ET.SubElement(el, _q(tag), attrs)
+        return el
+
+    def hatch(width: str, colour: str = MS.colour) -> tuple[str, dict]:
+        return (
+            "path",
+            {"d": "M-2,10 L10,-2 M-2,14 L14,-2", "stroke": colour, "stroke-width": width},
+        )
+
+    def dots(radius: str, colour: str = ALS.colour) -> list[tuple[str, dict]]:
+        return [
+            ("circle", {"cx": "3", "cy": "3", "r": radius, "fill": colour}),
+            ("circle", {"cx": "9", "cy": "9", "r": radius, "fill": colour}),
+        ]
+
+    return [
+        pattern("ms-primary", 12, MS.tint, [hatch("3")]),
+        pattern("ms-secondary", 12, BACKGROUND, [hatch("1.4")]),
+        pattern("als-primary", 12, ALS.tint, dots("2.6")),
+        pattern("als-secondary", 12, BACKGROUND, dots("1.5")),
+        pattern("both", 12, BACKGROUND, [hatch("2"), *dots("2.2")]),
+    ]
+
+
+FALLBACK_FILL = {
+    "ms-primary": MS.tint,
+    "ms-secondary": MS.tint,
+    "als-primary": ALS.tint,
+    "als-secondary": ALS.tint,
+    "both": "#EDE6F0",
+}
+
+
+def _fill_key(damage: dict[str, str]) -> str:
+    if len(damage) == 2:
+        return "both"
+    disease, kind = next(iter(damage.items()))
+    return f"{disease}-{kind}"
+
+
+def _mark_part(group: ET.Element, damage: dict[str, str], uid: str) -> None:
+    key = _fill_key(damage)
+    group.set("data-damage", "both" if key == "both" else next(iter(damage)))
+    for disease, kind in damage.items():
+        group.set(f"data-{disease}", kind)
+    for index, el in reversed(list(enumerate(list(group)))):
+        cls = el.get("class")
+        if cls == "area":
+            # The colour after the pattern is a fallback for viewers that drop patterns.
+            el.set("fill", f"url(#{uid}-{key}) {FALLBACK_FILL[key]}")
+            if key == "both":
+                el.set("stroke", TEXT)
+                el.set("stroke-dasharray", "8 3 2 3")
+            else:
+                disease, kind = next(iter(damage.items()))
+                el.set("stroke", DISEASES[disease].colour)
+                if disease == "als":
+                    el.set("stroke-dasharray", "6 3")
+            el.set("stroke-width", "3")
+        elif cls == "line":
+            if key == "both":
+                # MS: a wide solid blue line; ALS: a dashed orange line on top of it.
+                under = copy.deepcopy(el)
+                under.set("class", "line-under")
+                under.set("stroke", MS.colour)
+                under.set("stroke-width", str(int(LINE_STYLE[("ms", damage["ms"])][0]) + 5))
+                group.insert(index, under)
+                width, dash = LINE_STYLE[("als", damage["als"])]
+                el.set("stroke", ALS.colour)
+            else:
+                disease, kind = next(iter(damage.items()))
+                width, dash = LINE_STYLE[(disease, kind)]
+                el.set("stroke", DISEASES[disease].colour)
+            el.set("stroke-width", width)
+            if dash:
+                el.set("stroke-dasharray", dash)
+                el.set("stroke-linecap", "butt")
+
+
+BADGE_HEIGHT = 22
+
+
+def _badge(disease: str, kind: str, part_id: str, x: float, y: float) -> tuple[ET.Element, float]:
+    """An MS / ALS badge: solid for direct attack, outlined "(MS)" for knock-on damage."""
+    style = DISEASES[disease]
+    primary = kind == "primary"
+    text = style.badge if primary else f"({style.badge})"
+    width = 12 + 11 * len(text)
+    group = ET.Element(
+        _q("g"),
+        {
+            "class": "msals-svg-badge",
+            "data-for": part_id,
+            "data-disease": disease,
+            "data-kind": kind,
+        },
+    )
+    rect = {
+        "x": f"{x:g}",
+        "y": f"{y:g}",
+        "width": str(width),
+        "height": str(BADGE_HEIGHT),
+        "rx": "4",
+        "fill": style.colour if primary else BACKGROUND,
+        "stroke": style.colour,
+        "stroke-width": "2",
+    }
+    if not primary:
+        rect["stroke-dasharray"] = "4 2"
+    ET.SubElement(group, _q("rect"), rect)
+    label = ET.SubElement(
+        group,
+        _q("text"),
+        {
+            "x": f"{x + width / 2:g}",
+            "y": f"{y + 16:g}",
+            "text-anchor": "middle",
+            "font-size": "14",
+            "font-weight": "700",
+            "fill": badge_text_colour(style.colour) if primary else TEXT,
+        },
+    )
+    label.text = text
+    return group, width
+
+
+def _legend(view: str, uid: str) -> list[ET.Element]:
+    """Key for the current view, drawn inside the SVG so a screenshot carries it too."""
+    items: list[ET.Element] = []
+
+    def text(x, y, words, **attrs):
+        el = ET.Element(_q("text"), {"x": str(x), "y": str(y), "fill": TEXT, **attrs})
+        el.text = words
+        items.append(el)
+
+    text(0, 0, "Key", **{"font-weight": "700"})
+    if view == "healthy":
+        text(0, 28, "Healthy view: nothing is damaged.")
+        text(0, 52, "Pick a part in the list to read")
+        text(0, 72, "what it does.")
+        text(0, 104, "Arrows show which way signals go:")
+        text(0, 126, "motor commands down and out,")
+        text(0, 148, "sensory messages in and up.")
+        return items
+    rows: list[tuple[str | None, list[tuple[str, str]], str]] = []
+    for disease in diseases_in(view):
+        badge = DISEASES[disease].badge
+        rows.append((f"{disease}-primary", [(disease, "primary")], f"{badge} attacks it directly"))
+        rows.append(
+            (f"{disease}-secondary", [(disease, "secondary")], f"knock-on damage in {badge}")
+        )
+    if view == "compare":
+        rows.append(("both", [("ms", "primary"), ("als", "primary")], "damaged in both"))
+    rows.append((None, [], "not damaged"))
+    for number, (key, badges, words) in enumerate(rows):
+        y = 24 + number * 34
+        swatch = {
+            "x": "0",
+            "y": str(y),
+            "width": "40",
+            "height": "24",
+            "rx": "3",
+            "fill": f"url(#{uid}-{key})" if key else "#E6E6E6",
+            "stroke": "#595959" if key in (None, "both") else DISEASES[key.split("-")[0]].colour,
+            "stroke-width": "2",
+        }
+        items.append(ET.Element(_q("rect"), swatch))
+        x = 50
+        for disease, kind in badges:
+            badge, width = _badge(disease, kind if key != "both" else "primary", "legend", x, y + 1)
+            items.append(badge)
+            x += width + 4
+        text(x + 4 if badges else x, y + 17, words)
+    return items
+
+
+def render_svg(
+    parts: list[Part], view: str, selected: str | None = None, uid: str = "msals"
+) -> str:
+    """The diagram for one view as SVG text, with damaged parts marked.
+
+    ``uid`` prefixes the pattern ids, so several diagrams can share one page.
+    """
+    check_choice("disease", view, VIEWS)
+    by_id = {p.id: p for p in parts}
+    if selected is not None:
+        check_choice("part", selected, list(by_id))
+    root = svg_template()
+    summary = view_summary(parts, view)
+    root.set("aria-label", f"Diagram of the nervous system. {summary.splitlines()[0]}")
+    root.set("data-view", view)
+    root.find(_q("title")).text = f"Nervous system: {VIEW_LABELS[view]} view"
+    root.find(_q("desc")).text = summary
+    defs = root.find(_q("defs"))
+    defs.extend(_pattern_defs(uid))
+    groups = {
+        el.get("data-part"): el for el in root.iter(_q("g")) if el.get("data-part") is not None
+    }
+    badges = root.find(f".//{_q('g')}[@id='badges']")
+    for el in root.iter(_q("text")):
+        part_id = el.get("data-label-for")
+        if part_id is None:
+            continue
+        part = by_id[part_id]
+        el.text = part.label
+        if part_id == selected:
+            el.set("font-weight", "700")
+            el.set("text-decoration", "underline")
+            el.set("data-selected", "true")
+        damage = damage_of(part, view)
+        if damage:
+            x, y = (float(v) for v in el.get("data-badge").split(","))
+            for disease, kind in damage.items():
+                badge, width = _badge(disease, kind, part_id, x, y)
+                badges.append(badge)
+                x += width + 4
+        el.attrib.pop("data-badge")
+    for part_id, group in groups.items():
+        damage = damage_of(by_id[part_id], view)
+        if damage:
+            _mark_part(group, damage, uid)
+    legend = root.find(f".//{_q('g')}[@id='legend']")
+    legend.extend(_legend(view, uid))
+    return ET.tostring(root, encoding="unicode")
+
+
+# ---------------------------------------------------------------- the text panel
+
+
+def cited(parts_shown: list[Part], view: str) -> list[str]:
+    order: list[str] = []
+    for part in parts_shown:
+        for source in part.sources + tuple(
+            s for d in diseases_in(view) for s in part.effect(d).sources
+        ):
+            if source not in order:
+                order.append(source)
+    return order
+
+
+def part_html(part: Part, view: str, references: dict[str, Reference]) -> str:
+    """What one part does, and what each disease of the view does to it, with sources."""
+    numbers = {s: i + 1 for i, s in enumerate(cited([part], view))}
+
+    def marks(sources: tuple[str, ...]) -> str:
+        return "".join(f"<sup>[{numbers[s]}]</sup>" for s in sources)
+
+    blocks = [
+        f'<h4 style="margin:0.2em 0">{escape(part.name)}</h4>'
+        f"<p><strong>What it does:</strong> {escape(part.function)}{marks(part.sources)}</p>"
+    ]
+    for disease in diseases_in(view):
+        style = DISEASES[disease]
+        effect = part.effect(disease)
+        state = f"damaged ({KIND_WORDS[effect.kind]})" if effect.damaged else "not damaged"
+        symptoms = ""
+        if effect.symptoms:
+            items = "".join(f"<li>{escape(s)}</li>" for s in effect.symptoms)
+            symptoms = f'<ul style="margin:0.2em 0">{items}</ul>'
+        blocks.append(
+            f'<div style="border-left:4px {style.dash} {style.colour};background:{style.tint};'
+            f'padding:4px 8px;margin:4px 0"><p style="margin:0.2em 0">'
+            f'<span class="msals-badge" style="background:{style.colour};'
+            f"color:{badge_text_colour(style.colour)};padding:0 0.4em;border-radius:3px;"
+            f'font-weight:700">{style.badge}</span> <strong>{state}.</strong> '
+            f"{escape(effect.how)}{marks(effect.sources)}</p>{symptoms}</div>"
+        )
+    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in numbers)
+    blocks.append(
+        f'<details><summary>Sources ({len(numbers)})</summary><ol style="font-size:90%">'
+        f"{sources}</ol></details>"
+    )
+    return (
+        f'<div class="msals-part" data-part="{escape(part.id)}" style="line-height:1.45">'
+        f"{''.join(blocks)}</div>"
+    )
+
+
+def summary_html(text: str) -> str:
+    """The live text summary, one paragraph per line."""
+    lines = "".join(f'<p style="margin:0.2em 0">{escape(line)}</p>' for line in text.splitlines())
+    return f'<div class="msals-summary" style="color:{TEXT};line-height:1.45">{lines}</div>'
+
+
+def explorer_html(
+    parts: list[Part],
+    view: str,
+    selected: str | None,
+    references: dict[str, Reference],
+    uid: str = "msals",
+) -> str:
+    """Static snapshot: the diagram, the chosen part and the text summary."""
+    panel = (
+        part_html(part_by_id(parts, selected), view, references)
+        if selected is not None
+        else f'<p style="color:{MUTED_TEXT}">Pick a part to read what it does.</p>'
+    )
+    return (
+        f'<div class="msals-explorer-static" style="color:{TEXT};max-width:900px">'
+        f"{render_svg(parts, view, selected, uid)}{panel}"
+        f"{summary_html(view_summary(parts, view, selected))}</div>"
+    )
