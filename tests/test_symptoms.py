@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
 from widgets.content import DataError, load_references
+from widgets.diagram import load_parts
 from widgets.symptoms import (
-    EXPLORER_PART_IDS,
     SymptomExplorer,
     filter_symptoms,
     load_symptoms,
@@ -71,7 +73,9 @@ def test_choosing_a_symptom_explains_it_and_names_its_parts():
         "als": ("upper_motor_neurons", "corticospinal_tract"),
     }
     assert '<tr data-symptom="spasticity" aria-current="true">' in explorer._table.value
-    assert "Damaged:</strong> Upper motor neurons, Corticospinal tract." in explorer._detail.value
+    assert "Damaged:</strong> Upper motor neurons (motor cortex), Corticospinal tract." in (
+        explorer._detail.value
+    )
     assert "(spasticity) in ALS: damaged Upper motor neurons" in explorer.summary()
     # Changing a filter that keeps the symptom keeps it chosen; one that hides it clears it.
     explorer.pathway = "motor"
@@ -97,7 +101,9 @@ def test_every_structure_is_an_explorer_part_and_every_symptom_sourced():
     for symptom in symptoms:
         assert symptom.sources
         for disease in symptom.diseases:
-            assert set(symptom.involvement(disease).structures) <= set(EXPLORER_PART_IDS)
+            assert set(symptom.involvement(disease).structures) <= {
+                part.id for part in load_parts()
+            }
 
 
 def test_static_html_and_css_classes():
@@ -151,3 +157,27 @@ def test_unknown_pathway_and_missing_disease_are_rejected(data_copy):
     _edit(data_copy, lambda d: d["symptoms"][1].pop("ms"))
     with pytest.raises(DataError, match=r"data/symptoms\.yaml: symptoms\[1\]"):
         load_symptoms()
+
+
+def test_choosing_a_symptom_highlights_its_structures_on_the_diagram():
+    explorer = SymptomExplorer(disease="als", symptom="swallowing")
+    assert explorer.highlighted == {"brainstem_nuclei": "als"}
+    svg = explorer._diagram.value
+    damaged = dict(re.findall(r'data-part="([a-z_]+)"[^>]*data-damage="([a-z]+)"', svg))
+    assert damaged == {"brainstem_nuclei": "als"}
+    assert "Structures behind" in svg
+    assert svg in explorer.static_html()
+
+    explorer.symptom = None
+    assert explorer.highlighted == {} and explorer._diagram.value == ""
+
+
+def test_a_symptom_of_both_diseases_marks_each_structure_by_disease():
+    explorer = SymptomExplorer(symptom="cognitive_change")
+    marks = explorer.highlighted
+    assert set(marks.values()) <= {"ms", "als", "both"}
+    expected = {}
+    for disease, structures in explorer.highlighted_parts().items():
+        for part in structures:
+            expected[part] = "both" if part in expected else disease
+    assert marks == expected

@@ -417,21 +417,37 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
 
 
 def render_svg(
-    parts: list[Part], view: str, selected: str | None = None, uid: str = "msals"
+    parts: list[Part],
+    view: str,
+    selected: str | None = None,
+    uid: str = "msals",
+    marks: dict[str, dict[str, str]] | None = None,
+    description: tuple[str, str] | None = None,
 ) -> str:
     """The diagram for one view as SVG text, with damaged parts marked.
 
-    ``uid`` prefixes the pattern ids, so several diagrams can share one page.
+    ``uid`` prefixes the pattern ids, so several diagrams can share one page. By default
+    the view marks every part the data says it damages; ``marks`` (part id ->
+    ``{disease: kind}``) and ``description`` (title, summary) draw a chosen subset
+    instead, e.g. the structures behind one symptom.
     """
     check_choice("disease", view, VIEWS)
     by_id = {p.id: p for p in parts}
     if selected is not None:
         check_choice("part", selected, list(by_id))
+    if marks is None:
+        marks = {p.id: damage_of(p, view) for p in parts}
+    else:
+        for part_id in marks:
+            check_choice("part", part_id, list(by_id))
+    title, summary = description or (
+        f"Nervous system: {VIEW_LABELS[view]} view",
+        view_summary(parts, view),
+    )
     root = svg_template()
-    summary = view_summary(parts, view)
     root.set("aria-label", f"Diagram of the nervous system. {summary.splitlines()[0]}")
     root.set("data-view", view)
-    root.find(_q("title")).text = f"Nervous system: {VIEW_LABELS[view]} view"
+    root.find(_q("title")).text = title
     root.find(_q("desc")).text = summary
     defs = root.find(_q("defs"))
     defs.extend(_pattern_defs(uid))
@@ -449,7 +465,7 @@ def render_svg(
             el.set("font-weight", "700")
             el.set("text-decoration", "underline")
             el.set("data-selected", "true")
-        damage = damage_of(part, view)
+        damage = marks.get(part_id, {})
         if damage:
             x, y = (float(v) for v in el.get("data-badge").split(","))
             for disease, kind in damage.items():
@@ -458,7 +474,7 @@ def render_svg(
                 x += width + 4
         el.attrib.pop("data-badge")
     for part_id, group in groups.items():
-        damage = damage_of(by_id[part_id], view)
+        damage = marks.get(part_id, {})
         if damage:
             _mark_part(group, damage, uid)
     legend = root.find(f".//{_q('g')}[@id='legend']")

@@ -15,26 +15,9 @@ import traitlets
 
 from .base import LessonWidget, check_choice, escape, live_region
 from .content import Reference, display_name, load_document, load_references, require_known
+from .diagram import Part, load_parts, render_svg
 from .theme import DISEASES, MUTED_TEXT, TEXT, badge_html
 
-# The parts of the nervous-system explorer (data/parts.yaml on the explorer branch).
-# Until the branches merge, symptom structures are checked against this list.
-EXPLORER_PART_IDS = (
-    "upper_motor_neurons",
-    "myelinated_tracts",
-    "cerebellum",
-    "optic_nerve",
-    "brainstem_nuclei",
-    "corticospinal_tract",
-    "sensory_tracts",
-    "lower_motor_neurons",
-    "peripheral_motor_nerve",
-    "phrenic_nerve",
-    "sensory_neuron",
-    "neuron_cell_body",
-    "axon",
-    "myelin_sheath",
-)
 DISEASE_FILTERS = ("all", "ms", "als", "both")
 FILTER_LABELS = {"all": "All", "ms": "MS", "als": "ALS", "both": "Both"}
 ALL = "all"
@@ -47,6 +30,7 @@ class Involvement:
     structures: tuple[str, ...]
     why: str
     frequency: str | None = None
+    structure_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,15 +50,12 @@ class Symptom:
         return self.ms if disease == "ms" else self.als
 
 
-def part_name(part_id: str) -> str:
-    """``upper_motor_neurons`` -> ``Upper motor neurons``."""
-    return part_id.replace("_", " ").capitalize()
-
-
 def load_symptoms() -> tuple[list[Symptom], dict[str, str]]:
     """Symptoms in file order and the pathways (id -> label), cross-checked."""
     document = load_document("symptoms")
     shown = display_name("symptoms")
+    # Structures are the explorer's parts, so a symptom can be shown on its diagram.
+    part_names = {part.id: part.name for part in load_parts()}
     pathways = {item["id"]: item["label"] for item in document["pathways"]}
     symptoms = []
     for index, item in enumerate(document["symptoms"]):
@@ -87,9 +68,12 @@ def load_symptoms() -> tuple[list[Symptom], dict[str, str]]:
                 entry = item[disease]
                 for number, part in enumerate(entry["structures"]):
                     field = f"{where}.{disease}.structures[{number}]"
-                    require_known(part, EXPLORER_PART_IDS, shown, field)
+                    require_known(part, list(part_names), shown, field)
                 involvements[disease] = Involvement(
-                    tuple(entry["structures"]), entry["why"], entry.get("frequency")
+                    tuple(entry["structures"]),
+                    entry["why"],
+                    entry.get("frequency"),
+                    tuple(part_names[part] for part in entry["structures"]),
                 )
         symptoms.append(
             Symptom(
@@ -137,7 +121,7 @@ def _disease_cell(symptom: Symptom, disease: str) -> str:
 
 def _structures_text(symptom: Symptom, disease: str) -> str:
     involvement = symptom.involvement(disease)
-    return ", ".join(part_name(p) for p in involvement.structures) if involvement else ""
+    return ", ".join(involvement.structure_names) if involvement else ""
 
 
 def symptoms_table_html(
@@ -205,6 +189,38 @@ def symptom_detail_html(
     )
 
 
+def symptom_marks(symptom: Symptom, parts: list[Part]) -> dict[str, dict[str, str]]:
+    """Explorer marks for one symptom: part id -> {disease: kind of damage}.
+
+    The kind (direct attack or knock-on) comes from the explorer's own data, so the
+    symptom view and the disease view never disagree about a part.
+    """
+    by_id = {part.id: part for part in parts}
+    marks: dict[str, dict[str, str]] = {}
+    for disease in symptom.diseases:
+        for part_id in symptom.involvement(disease).structures:
+            effect = by_id[part_id].effect(disease)
+            marks.setdefault(part_id, {})[disease] = effect.kind if effect.damaged else "primary"
+    return marks
+
+
+def symptom_diagram_svg(symptom: Symptom, parts: list[Part], uid: str = "symptom") -> str:
+    """The explorer's diagram with only this symptom's structures marked."""
+    view = "compare" if len(symptom.diseases) == 2 else symptom.diseases[0]
+    lines = [
+        f"{DISEASES[d].badge}: {', '.join(symptom.involvement(d).structure_names)}"
+        for d in symptom.diseases
+    ]
+    summary = f"Structures behind {symptom.name}. " + "; ".join(lines) + "."
+    return render_svg(
+        parts,
+        view,
+        uid=uid,
+        marks=symptom_marks(symptom, parts),
+        description=(f"Nervous system: where {symptom.name} comes from", summary),
+    )
+
+
 def symptoms_summary(
     rows: list[Symptom],
     total: int,
@@ -250,6 +266,7 @@ class SymptomExplorer(LessonWidget):
 
     def __init__(self, disease: str = ALL, pathway: str = ALL, symptom=None, **kwargs):
         self._symptoms, self._pathways = load_symptoms()
+        self._parts = load_parts()
         self._references = load_references()
         self._disease_toggle = ipywidgets.ToggleButtons(
             options=[(FILTER_LABELS[d], d) for d in DISEASE_FILTERS],
@@ -264,6 +281,7 @@ class SymptomExplorer(LessonWidget):
         self._status = ipywidgets.HTML()
         self._table = ipywidgets.HTML()
         self._detail = ipywidgets.HTML()
+        self._diagram = ipywidgets.HTML()
         super().__init__(
             children=[
                 self._disease_toggle,
@@ -271,6 +289,7 @@ class SymptomExplorer(LessonWidget):
                 self._symptom_menu,
                 self._status,
                 self._detail,
+                self._diagram,
                 self._table,
             ],
             **kwargs,
@@ -324,6 +343,15 @@ class SymptomExplorer(LessonWidget):
             return {}
         return {d: selected.involvement(d).structures for d in selected.diseases}
 
+    @property
+    def highlighted(self) -> dict[str, str]:
+        """Part id -> "ms", "als" or "both" on the diagram now, as in the explorer."""
+        selected = self._selected()
+        if selected is None:
+            return {}
+        marks = symptom_marks(selected, self._parts)
+        return {p: "both" if len(d) == 2 else next(iter(d)) for p, d in marks.items()}
+
     def _render(self) -> None:
         rows = self._rows()
         if self.symptom is not None and self.symptom not in [s.id for s in rows]:
@@ -345,6 +373,16 @@ class SymptomExplorer(LessonWidget):
         self._detail.value = live_region(
             symptom_detail_html(self._selected(), self._pathways, self._references)
         )
+        self._diagram.value = self._diagram_html()
+
+    def _diagram_html(self) -> str:
+        selected = self._selected()
+        if selected is None:
+            return ""
+        return (
+            f'<div class="msals-symptom-diagram" style="max-width:760px">'
+            f"{symptom_diagram_svg(selected, self._parts)}</div>"
+        )
 
     def summary(self) -> str:
         return symptoms_summary(
@@ -360,5 +398,6 @@ class SymptomExplorer(LessonWidget):
         return (
             f'<div class="msals-symptoms-static">'
             f"{symptom_detail_html(self._selected(), self._pathways, self._references)}"
+            f"{self._diagram_html()}"
             f"{symptoms_table_html(self._rows(), self._pathways, self.symptom)}</div>"
         )
