@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from widgets.lesson_map import load_lessons, total_minutes
+from widgets.quiz_logic import load_objectives, load_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "teacher-guide.md"
@@ -40,7 +41,44 @@ def lesson_times() -> str:
     )
 
 
-GENERATORS: dict[str, Callable[[], str]] = {"lesson-times": lesson_times}
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def answer_key() -> str:
+    """Every quiz question by lesson: the answer, why, and the objectives it checks."""
+    objectives = {objective.id: objective.text for objective in load_objectives()}
+    letters = "ABCDEFGH"
+    blocks = []
+    questions_by_lesson: dict[str, list] = {}
+    for question in load_questions():
+        questions_by_lesson.setdefault(question.lesson, []).append(question)
+    for lesson in load_lessons():
+        questions = questions_by_lesson.get(lesson.id, [])
+        if not questions:
+            continue
+        blocks.append(f"### {lesson.number} · {lesson.title}\n")
+        for number, question in enumerate(questions, start=1):
+            right = question.options[question.answer_index]
+            case = f"*{_one_line(question.case)}* " if question.case else ""
+            choices = "; ".join(
+                f"{letters[i]}. {_one_line(option.text)}"
+                for i, option in enumerate(question.options)
+            )
+            checks = "; ".join(objectives[o] for o in question.objectives)
+            blocks.append(
+                f"{number}. {case}**{_one_line(question.prompt)}** ({choices})  \n"
+                f"   **Answer: {letters[question.answer_index]}. {_one_line(right.text)}.** "
+                f"{_one_line(right.feedback)}  \n"
+                f"   *Checks:* {checks} *(id `{question.id}`)*\n"
+            )
+    return "\n".join(blocks).rstrip()
+
+
+GENERATORS: dict[str, Callable[[], str]] = {
+    "lesson-times": lesson_times,
+    "answer-key": answer_key,
+}
 
 
 def updated(text: str) -> str:
