@@ -190,7 +190,7 @@ class Server:
         )
         log.close()
         deadline = time.monotonic() + timeout
-        probe = "/voila/" if self.kind == "voila" else "/api/status"
+        probe = "/" if self.kind == "voila" else "/api/status"
         while True:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.kind} server exited at start:\n{self.log()}")
