@@ -132,3 +132,287 @@ def check_glance_by_keyboard(page, root: str) -> list[str]:
         wait_for_glance(page, root, view, f"pressing {key} on")
         seen.append(view)
     return seen
+
+
+# ---------------------------------------------------------------------------------------
+# Widgets that other branches add. Found by their DOM-contract class, not by module name.
+
+
+def widget_classes(css_class: str) -> list[type]:
+    """LessonWidget subclasses in the ``widgets`` package whose ``css_class`` is given."""
+    import importlib
+    import pkgutil
+
+    import widgets
+    from widgets.base import LessonWidget
+
+    found = []
+    for info in pkgutil.iter_modules(widgets.__path__):
+        module = importlib.import_module(f"widgets.{info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, LessonWidget)
+                and value.__module__ == module.__name__
+                and value.css_class == css_class
+            ):
+                found.append(value)
+    return found
+
+
+def lessons_using(classes: list[type], lesson_paths) -> list:
+    """Lessons whose code cells name one of ``classes``."""
+    import json
+
+    names = [c.__name__ for c in classes]
+    used = []
+    for path in lesson_paths:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        code = "\n".join(
+            "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"
+        )
+        if any(re.search(rf"\b{name}\b", code) for name in names):
+            used.append(path)
+    return used
+
+
+def descendants(widget) -> list:
+    """The widget and every ipywidget inside it."""
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += descendants(child)
+    return found
+
+
+class _PartParser:
+    """Part id -> data-damage (or None) for every nervous-system part in an HTML string."""
+
+    def __init__(self, html_text: str):
+        from html.parser import HTMLParser
+
+        parts: dict[str, str | None] = {}
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                attrs = dict(attrs)
+                part = attrs.get("data-part")
+                if part is None and (attrs.get("id") or "").startswith("part-"):
+                    part = attrs["id"][len("part-") :]
+                if part is not None:
+                    parts[part] = attrs.get("data-damage") or parts.get(part)
+
+        Parser().feed(html_text)
+        self.parts = parts
+
+
+def damage_map(html_text: str) -> dict[str, str | None]:
+    return _PartParser(html_text).parts
+
+
+def python_damage_maps(explorer_class) -> list[tuple[str, dict]]:
+    """(toggle label, expected part -> damage) for each disease toggle, from the Python side."""
+    import ipywidgets
+
+    widget = explorer_class()
+    toggles = [w for w in descendants(widget) if isinstance(w, ipywidgets.ToggleButtons)]
+    assert toggles, f"{explorer_class.__name__} has no ToggleButtons to choose a disease"
+    toggle = toggles[0]
+    expected = []
+    for label, value in zip(toggle._options_labels, toggle._options_values, strict=True):
+        toggle.value = value
+        parts = damage_map(widget.static_html())
+        if not parts:  # fall back to the live HTML children
+            parts = damage_map(
+                "".join(w.value for w in descendants(widget) if isinstance(w, ipywidgets.HTML))
+            )
+        expected.append((label, parts))
+    return expected
+
+
+JS_DAMAGE_MAP = """(root) => {
+  const parts = {};
+  for (const el of root.querySelectorAll('svg [data-part], svg [id^="part-"]')) {
+    const id = el.getAttribute('data-part') || el.id.slice('part-'.length);
+    parts[id] = el.getAttribute('data-damage') || parts[id] || null;
+  }
+  const summary = root.querySelector('.msals-summary');
+  return {parts, summary: summary ? summary.innerText : null};
+}"""
+
+
+def explorer_state(page, root: str) -> dict:
+    return page.locator(root).evaluate(JS_DAMAGE_MAP)
+
+
+def check_explorer(page, root: str, explorer_class, keyboard: bool = False) -> int:
+    """Choose each disease toggle; the SVG's highlighted parts must match the Python side.
+
+    Returns how many toggles were checked.
+    """
+    expected = python_damage_maps(explorer_class)
+    buttons = page.locator(f"{root} .widget-toggle-button")
+    labels = buttons.all_inner_texts()
+    start = explorer_state(page, root)
+    assert start["parts"], f"{root}: no part-<id> elements in the SVG"
+    assert set(start["parts"]) == set(expected[0][1]), "the page and Python draw different parts"
+    assert start["summary"] is not None, f"{root}: no .msals-summary"
+    previous = start
+    if keyboard:
+        buttons.nth(0).focus()
+        position = 0
+    # Visit the last toggle first, so that the first one also has to change the page.
+    for label, parts in expected[::-1] + expected[:1]:
+        assert label in labels, f"toggle {label!r} not in the page ({labels})"
+        index = labels.index(label)
+        if keyboard:
+            while position != index:
+                page.keyboard.press("Tab" if index > position else "Shift+Tab")
+                position += 1 if index > position else -1
+            page.keyboard.press("Space")
+        else:
+            buttons.nth(index).click()
+        wanted = {k: v for k, v in parts.items() if v}
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                f"([root, wanted]) => {{ const parts = ({JS_DAMAGE_MAP})("
+                "document.querySelector(root)).parts;"
+                " const got = Object.entries(parts).filter(([k, v]) => v);"
+                " return got.length === Object.keys(wanted).length"
+                " && got.every(([k, v]) => wanted[k] === v); }",
+                arg=[root, wanted],
+                timeout=UPDATE_TIMEOUT_MS,
+            )
+        state = explorer_state(page, root)
+        highlighted = {k: v for k, v in state["parts"].items() if v}
+        assert highlighted == wanted, (
+            f"after choosing {label!r}: highlighted {highlighted}, expected {wanted}"
+        )
+        if highlighted != {k: v for k, v in previous["parts"].items() if v}:
+            assert state["summary"] != previous["summary"], (
+                f"after choosing {label!r}: the highlights changed but .msals-summary did not"
+            )
+        previous = state
+    return len(expected)
+
+
+JS_PLOT_DATA = """(root) => [...root.querySelectorAll('.js-plotly-plot')]
+  .map(p => JSON.stringify(p.data || null))"""
+
+
+def plot_data(page, root: str) -> list[str]:
+    return page.locator(root).evaluate(JS_PLOT_DATA)
+
+
+def change_controls(page, root: str) -> list[str]:
+    """Operate each kind of control found in ``root`` once, yielding its kind after each."""
+    for kind, selector in (
+        ("slider", ".widget-slider .noUi-handle, .widget-slider input[type=range]"),
+        ("dropdown", "select"),
+        ("toggle", ".widget-toggle-button:not(.mod-active)"),
+        ("checkbox", "input[type=checkbox]"),
+    ):
+        controls = page.locator(f"{root} {selector}")
+        if controls.count() == 0:
+            continue
+        control = controls.first
+        if kind == "slider":
+            control.focus()
+            for _ in range(3):
+                page.keyboard.press("ArrowRight")
+        elif kind == "dropdown":
+            values = control.evaluate("s => [...s.options].map(o => o.value)")
+            current = control.evaluate("s => s.value")
+            other = [v for v in values if v != current]
+            if not other:
+                continue
+            control.select_option(other[0])
+        else:
+            control.click()
+        yield kind
+
+
+def check_timeline(page, root: str) -> list[str]:
+    """Each control must redraw the chart with different data (read from ``el.data``)."""
+    assert plot_data(page, root), f"{root}: no drawn .js-plotly-plot inside the widget"
+    done = list(_operate_each(page, root))
+    assert done, f"{root}: no slider, dropdown, toggle or checkbox found"
+    return done
+
+
+def _operate_each(page, root: str):
+    before = plot_data(page, root)
+    for kind in change_controls(page, root):
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                f"([root, before]) => JSON.stringify(({JS_PLOT_DATA})("
+                "document.querySelector(root))) !== JSON.stringify(before)",
+                arg=[root, before],
+                timeout=UPDATE_TIMEOUT_MS,
+            )
+        after = plot_data(page, root)
+        assert after and after != before, f"{root}: changing the {kind} did not redraw the chart"
+        before = after
+        yield kind
+
+
+def check_quiz(page, root: str) -> str:
+    """Answer the first question: feedback text appears and the score changes."""
+    score = page.locator(f"{root} .msals-score").first
+    feedback = page.locator(f"{root} .msals-feedback").first
+    assert score.count() == 1, f"{root}: no .msals-score"
+    before_score = score.inner_text()
+    before_feedback = feedback.inner_text() if feedback.count() else ""
+    for selector in (
+        "input[type=radio]",
+        ".widget-toggle-button:not(.mod-active)",
+        "select",
+        "input[type=checkbox]",
+    ):
+        choices = page.locator(f"{root} {selector}")
+        if choices.count():
+            if selector == "select":
+                values = choices.first.evaluate("s => [...s.options].map(o => o.value)")
+                choices.first.select_option(values[-1])
+            else:
+                choices.first.click()
+            break
+    else:
+        raise AssertionError(f"{root}: no answer to choose")
+    check = page.locator(f"{root} button.widget-button")
+    if check.count():
+        check.first.click()
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            """([root, before]) => {
+              const r = document.querySelector(root);
+              const f = r.querySelector('.msals-feedback');
+              const s = r.querySelector('.msals-score');
+              return f && f.innerText.trim() && s && s.innerText !== before;
+            }""",
+            arg=[root, before_score],
+            timeout=UPDATE_TIMEOUT_MS,
+        )
+    assert feedback.count() == 1, f"{root}: no .msals-feedback after answering"
+    text = feedback.inner_text().strip()
+    assert text and text != before_feedback.strip(), f"{root}: no feedback after answering"
+    assert score.inner_text() != before_score, f"{root}: the score did not change"
+    assert re.search(r"\d", score.inner_text()), "the score shows no number"
+    return text
+
+
+def check_summary_follows(page, root: str) -> list[str]:
+    """Operating a control changes the widget's .msals-summary text."""
+    summary = page.locator(f"{root} .msals-summary").first
+    assert summary.count() == 1, f"{root}: no .msals-summary"
+    before = summary.inner_text()
+    for kind in change_controls(page, root):
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "([root, before]) => document.querySelector(root)"
+                ".querySelector('.msals-summary').innerText !== before",
+                arg=[root, before],
+                timeout=UPDATE_TIMEOUT_MS,
+            )
+        assert summary.inner_text() != before, f"{root}: the {kind} did not change the summary"
+        return [kind]
+    raise AssertionError(f"{root}: no control found")

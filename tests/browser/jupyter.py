@@ -349,6 +349,11 @@ FOREIGN_CONSOLE_ERRORS = {
     "Could not restore the debugger state": "JupyterLab debugger, cancelled by the restart",
     # Voila 0.5.13 ships older JupyterLab modules; jupyterlab-plotly logs this there.
     "setData": "jupyterlab-plotly inside Voila",
+    # Voila 0.5.13 also tries to load Notebook 7's JupyterLab extension, and cannot.
+    "The getter for the shared module is not a function": "Notebook 7's extension in Voila",
+    # Notebook 7.6.5's own bundle, at start-up, before any lesson code runs (seen with the
+    # announcements plugin disabled in .jupyter/labconfig).
+    "(reading 'schema')": "Notebook 7's settings loader (notebook_core.js)",
 }
 
 
@@ -385,7 +390,7 @@ class LabNotebook:
         self.page.remove_listener("pageerror", self._on_page_error)
 
     def _on_page_error(self, error) -> None:
-        self.console_errors.append(f"pageerror: {error}")
+        self.console_errors.append(f"pageerror: {error} {getattr(error, 'stack', '')}")
 
     def _on_console(self, message) -> None:
         if message.type != "error":
