@@ -13,7 +13,7 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh clean-venv
+.PHONY: lesson test lint refresh clean-venv bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# Browser latency (real JupyterLab + Chromium); prints a table, not a test.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/browser_latency.py
 
 refresh: $(STAMP)
 	$(BIN)/python scripts/refresh_outputs.py
