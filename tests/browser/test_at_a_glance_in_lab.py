@@ -10,6 +10,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
+from tests.browser import checks
 from tests.browser.checks import (
     check_glance_by_keyboard,
     check_glance_by_mouse,
@@ -60,7 +61,8 @@ def broken_glance(repo_copy):
     return BROKEN
 
 
-def test_a_toggle_that_no_longer_redraws_fails_the_checks(lessons, broken_glance):
+def test_a_toggle_that_no_longer_redraws_fails_the_checks(lessons, broken_glance, monkeypatch):
+    monkeypatch.setattr(checks, "UPDATE_TIMEOUT_MS", 2_000)  # a working one needs < 0.1 s
     notebook = lessons.use(broken_glance)
     assert notebook.page.locator(GLANCE).count() == 1
     with pytest.raises(AssertionError, match="after clicking 'MS': header badges"):
