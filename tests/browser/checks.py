@@ -161,17 +161,30 @@ def widget_classes(css_class: str) -> list[type]:
 
 
 def lessons_using(classes: list[type], lesson_paths) -> list:
-    """Lessons whose code cells name one of ``classes``."""
-    import json
+    """Lessons whose code cells name one of ``classes``, or another public name of its module.
 
-    names = [c.__name__ for c in classes]
+    (A lesson may call a helper such as ``show_explorer()`` rather than the class.)
+    """
+    import json
+    import sys
+
+    names = set()
+    for cls in classes:
+        module = sys.modules[cls.__module__]
+        names |= {
+            name
+            for name, value in vars(module).items()
+            if not name.startswith("_")
+            and callable(value)
+            and getattr(value, "__module__", None) == module.__name__
+        }
     used = []
     for path in lesson_paths:
         notebook = json.loads(path.read_text(encoding="utf-8"))
         code = "\n".join(
             "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"
         )
-        if any(re.search(rf"\b{name}\b", code) for name in names):
+        if any(re.search(rf"\b{re.escape(name)}\s*\(", code) for name in names):
             used.append(path)
     return used
 

@@ -351,8 +351,8 @@ FOREIGN_CONSOLE_ERRORS = {
     "setData": "jupyterlab-plotly inside Voila",
     # Voila 0.5.13 also tries to load Notebook 7's JupyterLab extension, and cannot.
     "The getter for the shared module is not a function": "Notebook 7's extension in Voila",
-    # Notebook 7.6.5's own bundle, at start-up, before any lesson code runs (seen with the
-    # announcements plugin disabled in .jupyter/labconfig).
+    # Notebook 7.6.5's own bundle at start-up, before any lesson code runs; also without
+    # our .jupyter config and settings (checked), so not caused by this project.
     "(reading 'schema')": "Notebook 7's settings loader (notebook_core.js)",
 }
 

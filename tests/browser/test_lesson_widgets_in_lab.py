@@ -33,7 +33,7 @@ def widget_lessons(css_class: str):
     return classes, used
 
 
-def tag_roots(page, css_class: str) -> list[str]:
+def tag_roots(page, css_class: str, required: bool = True) -> list[str]:
     """A unique selector for each widget root of ``css_class`` in the open lesson."""
     count = page.evaluate(
         """([panel, cls]) => {
@@ -43,7 +43,7 @@ def tag_roots(page, css_class: str) -> list[str]:
         }""",
         [PANEL, css_class],
     )
-    assert count > 0, f"no .msals-widget.{css_class} in the page"
+    assert count > 0 or not required, f"no .msals-widget.{css_class} in the page"
     return [f'[data-test-root="{css_class}-{i}"]' for i in range(count)]
 
 
@@ -53,7 +53,7 @@ def test_explorer_toggles_highlight_exactly_the_damaged_parts(lessons, keyboard)
     checked = 0
     for lesson in used:
         notebook = lessons.use(f"lessons/{lesson.name}")
-        for root in tag_roots(notebook.page, "msals-explorer"):
+        for root in tag_roots(notebook.page, "msals-explorer", required=False):
             # Checked against a default instance of the explorer class (the contract has one).
             checked += check_explorer(notebook.page, root, classes[0], keyboard=keyboard)
         assert notebook.errors()[0] == []
@@ -62,26 +62,35 @@ def test_explorer_toggles_highlight_exactly_the_damaged_parts(lessons, keyboard)
 
 def test_timeline_controls_redraw_the_chart(lessons):
     _, used = widget_lessons("msals-timeline")
+    roots = 0
     for lesson in used:
         notebook = lessons.use(f"lessons/{lesson.name}")
-        for root in tag_roots(notebook.page, "msals-timeline"):
+        for root in tag_roots(notebook.page, "msals-timeline", required=False):
             assert check_timeline(notebook.page, root)
+            roots += 1
         assert notebook.errors()[0] == []
+    assert roots > 0, "no lesson shows the widget"
 
 
 def test_quiz_answer_shows_feedback_and_updates_the_score(lessons):
     _, used = widget_lessons("msals-quiz")
+    roots = 0
     for lesson in used:
         notebook = lessons.use(f"lessons/{lesson.name}")
-        for root in tag_roots(notebook.page, "msals-quiz"):
+        for root in tag_roots(notebook.page, "msals-quiz", required=False):
             assert check_quiz(notebook.page, root)
+            roots += 1
         assert notebook.errors()[0] == []
+    assert roots > 0, "no lesson shows the widget"
 
 
 def test_symptoms_controls_change_the_summary(lessons):
     _, used = widget_lessons("msals-symptoms")
+    roots = 0
     for lesson in used:
         notebook = lessons.use(f"lessons/{lesson.name}")
-        for root in tag_roots(notebook.page, "msals-symptoms"):
+        for root in tag_roots(notebook.page, "msals-symptoms", required=False):
             assert check_summary_follows(notebook.page, root)
+            roots += 1
         assert notebook.errors()[0] == []
+    assert roots > 0, "no lesson shows the widget"
