@@ -2,7 +2,8 @@
 #   make lesson   create .venv if needed, then open JupyterLab on the first lesson
 #   make test     create .venv if needed, then lint and run every test
 # Other targets: make refresh (re-run lessons to refresh stored outputs), make static
-# (read-only HTML copy in site/), make lint.
+# (read-only HTML copy in site/), make present LESSON=... (Voila, no code), make guide
+# (teacher guide's generated parts), make binder-check, make bench, make lint.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +15,7 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh static guide binder-check clean-venv
+.PHONY: lesson test lint refresh static present guide binder-check bench clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +29,8 @@ lesson: $(STAMP)
 		--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb $(LAB_FLAGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check widgets tests scripts lessons
-	$(BIN)/ruff format --check widgets tests scripts
+	$(BIN)/ruff check widgets tests scripts benchmarks lessons
+	$(BIN)/ruff format --check widgets tests scripts benchmarks
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
@@ -40,6 +41,12 @@ refresh: $(STAMP)
 static: $(STAMP)
 	$(BIN)/python scripts/export_static.py --out site
 
+# Presenter mode: one lesson as an app without code cells, for a projector.
+LESSON ?= 00_start_here
+present: $(STAMP)
+	$(BIN)/voila $(ROOT_FLAG) --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light \
+		--VoilaConfiguration.file_allowlist="['.*']" $(LAB_FLAGS) lessons/$(LESSON).ipynb
+
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py
 
@@ -49,6 +56,6 @@ binder-check: $(STAMP)
 clean-venv:
 	rm -rf $(VENV)
 
-.PHONY: bench
-bench: $(STAMP)  ## print timings and sizes from every benchmarks/*.py script
+# Performance is measured, not asserted: each script prints its figures.
+bench: $(STAMP)
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
