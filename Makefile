@@ -44,8 +44,8 @@ static: $(STAMP)
 # Presenter mode: one lesson as an app without code cells, for a projector.
 LESSON ?= 00_start_here
 present: $(STAMP)
-	$(BIN)/voila $(ROOT_FLAG) --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light \
-		--VoilaConfiguration.file_allowlist="['.*']" $(LAB_FLAGS) lessons/$(LESSON).ipynb
+	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light $(LAB_FLAGS) \
+		lessons/$(LESSON).ipynb
 
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py
