@@ -15,7 +15,7 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh static present guide binder-check bench clean-venv
+.PHONY: lesson test lint refresh static present guide binder-check bench screenshots clean-venv
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ LESSON ?= 00_start_here
 present: $(STAMP)
 	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light $(LAB_FLAGS) \
 		lessons/$(LESSON).ipynb
+
+# The PNGs in docs/ that the README shows (needs Chromium).
+screenshots: $(STAMP)
+	$(BIN)/python -m scripts.explorer_screenshots
+	$(BIN)/python -m scripts.timeline_screenshots
 
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py

@@ -1,33 +1,21 @@
 """Re-make the explorer screenshots in docs/ (one per view) with headless Chromium.
 
-Run: .venv/bin/python scripts/explorer_screenshots.py
-Needs /usr/bin/chromium (or $CHROMIUM); shrinks the PNGs with pngquant when it is installed.
+Run: make screenshots
+Needs Chromium (see scripts/headless.py); shrinks the PNGs with pngquant when it is installed.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from scripts.headless import screenshot
 from widgets.diagram import VIEWS, load_parts, render_svg
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--hide-scrollbars",
-    "--window-size=900,672",
-]
 
 
 def main() -> int:
@@ -42,12 +30,7 @@ def main() -> int:
                 encoding="utf-8",
             )
             raw = Path(tmp) / f"{view}.png"
-            subprocess.run(
-                [CHROMIUM, *FLAGS, f"--screenshot={raw}", page.as_uri()],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
+            screenshot(page, raw, 900, 672, Path(tmp) / "profile")
             target = ROOT / "docs" / f"explorer-{view}.png"
             if shutil.which("pngquant"):
                 subprocess.run(

@@ -3,19 +3,19 @@
 Writes each figure to a self-contained HTML file in a temporary folder (plotly.js
 inlined, so no network is needed), then asks headless Chromium for a screenshot.
 
-    .venv/bin/python scripts/timeline_screenshots.py [--chromium /usr/bin/chromium]
+    make screenshots   (Chromium: see scripts/headless.py)
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import plotly.graph_objects as go
 
+from scripts.headless import screenshot
 from widgets.timelines import als_chart, ms_chart, side_by_side_chart, treatment_history_chart
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,22 +28,11 @@ CHARTS = {
     "timeline_side_by_side.png": lambda: side_by_side_chart(years=20),
     "timeline_treatments.png": treatment_history_chart,
 }
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
-    args = parser.parse_args(argv)
+    parser.parse_args(argv)
     DOCS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in CHARTS.items():
@@ -54,20 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                 page, include_plotlyjs=True, full_html=True, config={"displayModeBar": False}
             )
             target = DOCS / name
-            subprocess.run(
-                [
-                    args.chromium,
-                    *FLAGS,
-                    f"--user-data-dir={tmp}/profile",
-                    f"--screenshot={target}",
-                    f"--window-size={WIDTH},{HEIGHT}",
-                    "--virtual-time-budget=3000",
-                    page.as_uri(),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
+            screenshot(page, target, WIDTH, HEIGHT, Path(tmp) / "profile")
             print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
     return 0
 

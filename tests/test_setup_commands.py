@@ -1,7 +1,8 @@
-"""The README's set-up commands: `make lesson` really serves the first lesson."""
+"""The README's commands: `make lesson` serves the first lesson, `make present` a lesson app."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -28,6 +29,39 @@ def readme_commands() -> list[str]:
     return re.findall(r"^\s*(make \w+)\s*$", text, re.M)
 
 
+@contextlib.contextmanager
+def make_server(tmp_path, target: str, probe: str, *variables: str):
+    """Run `make <target>` on a free port until `probe` answers; always stop it."""
+    port = free_port()
+    log_path = tmp_path / f"{target}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", target, f"PORT={port}", *variables],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 90
+            while True:
+                assert process.poll() is None, log_path.read_text()
+                try:
+                    with urllib.request.urlopen(base + probe, timeout=30):
+                        break
+                except OSError:
+                    assert time.monotonic() < deadline, log_path.read_text()
+                    time.sleep(0.5)
+            yield base
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
 def test_readme_names_the_two_commands_and_ci_runs_the_test_one():
     commands = readme_commands()
     assert "make lesson" in commands and "make test" in commands
@@ -37,32 +71,8 @@ def test_readme_names_the_two_commands_and_ci_runs_the_test_one():
 
 @pytest.mark.notebook
 def test_make_lesson_serves_the_first_lesson(tmp_path):
-    port = free_port()
-    log = (tmp_path / "lab.log").open("w+")
-    process = subprocess.Popen(
-        [
-            "make",
-            "--no-print-directory",
-            "lesson",
-            f"PORT={port}",
-            f"LAB_FLAGS=--no-browser --IdentityProvider.token={TOKEN}",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, (tmp_path / "lab.log").read_text()
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=5):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, (tmp_path / "lab.log").read_text()
-                time.sleep(0.5)
+    flags = f"LAB_FLAGS=--no-browser --IdentityProvider.token={TOKEN}"
+    with make_server(tmp_path, "lesson", f"/api/status?token={TOKEN}", flags) as base:
         # The browser opens the server's default URL: it must be the first lesson.
         with urllib.request.urlopen(f"{base}/?token={TOKEN}", timeout=10) as response:
             assert response.status == 200
@@ -70,10 +80,15 @@ def test_make_lesson_serves_the_first_lesson(tmp_path):
         api = f"{base}/api/contents/lessons/00_start_here.ipynb?token={TOKEN}"
         with urllib.request.urlopen(api, timeout=10) as response:
             assert b'"type": "notebook"' in response.read()
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
+
+
+@pytest.mark.notebook
+def test_make_present_shows_a_lesson_as_an_app_without_code(tmp_path):
+    lesson = "LESSON=02_what_each_disease_damages"
+    with (
+        make_server(tmp_path, "present", "/", lesson, "LAB_FLAGS=--no-browser") as base,
+        urllib.request.urlopen(f"{base}/", timeout=60) as response,
+    ):
+        page = response.read().decode("utf-8")
+    assert "What each disease damages" in page
+    assert "NervousSystemExplorer(" not in page, "presenter mode hides the code"

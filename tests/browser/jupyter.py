@@ -30,23 +30,13 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from scripts.headless import CHROMIUM_ARGS, CHROMIUM_ENV
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-# Set to a browser binary to use it instead of the first Chromium found.
-CHROMIUM_ENV = "MSALS_CHROMIUM"
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 NO_CHROMIUM_MESSAGE = (
     "No Chromium found, so the browser tests cannot run (they are NOT passed).\n"
     "Install it (Debian/Ubuntu: `sudo apt-get install chromium`; `.ci/run` does this),\n"
@@ -63,18 +53,6 @@ LAB_SETTINGS = {
         "checkForUpdates": False,
     },
 }
-
-
-def find_chromium() -> str | None:
-    """Path of a Chromium binary, or None."""
-    wanted = os.environ.get(CHROMIUM_ENV)
-    if wanted:
-        return wanted if os.access(wanted, os.X_OK) else None
-    for candidate in CHROMIUM_CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    return None
 
 
 def launch_chromium(playwright, executable: str):
