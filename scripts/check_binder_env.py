@@ -20,6 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def nbval_command(python: str, sanitize: str, *targets: str) -> list[str]:
+    """Strict nbval on ``targets``, ignoring the repo's own pytest options."""
+    return [
+        python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+        "--nbval", "--nbval-current-env", "--nbval-sanitize-with", sanitize, *targets,
+    ]  # fmt: skip
+
+
 def run(command: list[str], cwd: Path) -> float:
     started = time.perf_counter()
     subprocess.run(command, cwd=cwd, check=True)
@@ -50,24 +58,7 @@ def check(workdir: Path) -> dict[str, float]:
     venv.create(env, with_pip=True)
     python = str(env / "bin" / "python")
     install = run([python, "-m", "pip", "install", "--quiet", "-r", "requirements.txt"], repo)
-    lessons = run(
-        [
-            python,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-o",
-            "addopts=",
-            "--nbval",
-            "--nbval-current-env",
-            "--nbval-sanitize-with",
-            "tests/nbval_sanitize.cfg",
-            "lessons",
-        ],
-        repo,
-    )
+    lessons = run(nbval_command(python, "tests/nbval_sanitize.cfg", "lessons"), repo)
     return {
         "install_seconds": install,
         "install_megabytes": folder_size(env) / 1e6,

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from scripts.check_binder_env import nbval_command
 from scripts.refresh_outputs import execute, write
 from tests.notebook_tools import (
     LESSONS,
@@ -121,29 +122,9 @@ def test_runs_the_same_from_repo_root_and_from_lessons(lesson):
         assert comparable_outputs(executed) == stored, f"outputs differ when run from {cwd}"
 
 
-def nbval(folder, *extra):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider",
-            "-o",
-            "addopts=",
-            "--nbval",
-            "--nbval-current-env",
-            "--nbval-sanitize-with",
-            "nbval_sanitize.cfg",
-            "-q",
-            *extra,
-            ".",
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+def nbval(folder):
+    command = nbval_command(sys.executable, "nbval_sanitize.cfg", ".")
+    return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.notebook
