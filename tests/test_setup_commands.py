@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import re
 import signal
@@ -13,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from tests.notebook_tools import ROOT
+from tests.notebook_tools import ROOT, code_cells, markdown, notebook_paths, read, source
 
 TOKEN = "lesson-command-test"
 
@@ -29,9 +30,14 @@ def readme_commands() -> list[str]:
     return re.findall(r"^\s*(make \w+)\s*$", text, re.M)
 
 
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
 @contextlib.contextmanager
-def make_server(tmp_path, target: str, probe: str, *variables: str):
-    """Run `make <target>` on a free port until `probe` answers; always stop it."""
+def make_server(tmp_path, target: str, probe: str | None, *variables: str):
+    """Run `make <target>` on a free port until `probe` answers (or the port opens)."""
     port = free_port()
     log_path = tmp_path / f"{target}.log"
     with log_path.open("w") as log:
@@ -48,6 +54,10 @@ def make_server(tmp_path, target: str, probe: str, *variables: str):
             while True:
                 assert process.poll() is None, log_path.read_text()
                 try:
+                    if probe is None:
+                        if port_open(port):
+                            break
+                        raise ConnectionRefusedError
                     with urllib.request.urlopen(base + probe, timeout=30):
                         break
                 except OSError:
@@ -83,12 +93,24 @@ def test_make_lesson_serves_the_first_lesson(tmp_path):
 
 
 @pytest.mark.notebook
-def test_make_present_shows_a_lesson_as_an_app_without_code(tmp_path):
-    lesson = "LESSON=02_what_each_disease_damages"
+@pytest.mark.parametrize("lesson", notebook_paths(), ids=[p.stem for p in notebook_paths()])
+def test_make_present_renders_each_lesson_without_code(tmp_path, lesson):
+    variables = (f"LESSON={lesson.stem}", "LAB_FLAGS=--no-browser")
     with (
-        make_server(tmp_path, "present", "/", lesson, "LAB_FLAGS=--no-browser") as base,
-        urllib.request.urlopen(f"{base}/", timeout=60) as response,
+        make_server(tmp_path, "present", None, *variables) as base,
+        urllib.request.urlopen(f"{base}/", timeout=120) as response,
     ):
         page = response.read().decode("utf-8")
-    assert "What each disease damages" in page
-    assert "NervousSystemExplorer(" not in page, "presenter mode hides the code"
+    notebook = read(lesson)
+    title = re.search(r"^# (.+)$", markdown(notebook), re.M).group(1)
+    assert html.escape(title, quote=False) in page
+    for mimetype in ("application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json"):
+        stored = sum(
+            mimetype in output.get("data", {})
+            for cell in code_cells(notebook)
+            for output in cell["outputs"]
+        )
+        assert page.count(mimetype) == stored, mimetype
+    assert "Traceback" not in page and "error when executing" not in page
+    first_code = source(code_cells(notebook)[0]).splitlines()[0]
+    assert html.escape(first_code, quote=False) not in page, "presenter mode hides the code"
