@@ -7,6 +7,7 @@ import re
 import pytest
 import yaml
 
+from tests.notebook_tools import ROOT
 from widgets.base import escape
 from widgets.content import DataError
 from widgets.quiz import Quiz
@@ -19,6 +20,14 @@ from widgets.quiz_logic import (
 )
 
 LESSON = "03_symptoms"
+# Position of each question in the real data/quiz.yaml: the bad-file cases below edit a
+# question by id, so they keep working when questions are added or reordered.
+AT = {
+    q["id"]: i
+    for i, q in enumerate(
+        yaml.safe_load((ROOT / "data" / "quiz.yaml").read_text(encoding="utf-8"))["questions"]
+    )
+}
 
 
 def edit_quiz(data_copy, change, name="quiz.yaml"):
@@ -166,12 +175,12 @@ def test_widget_carries_its_css_classes():
 
 def test_feedback_and_html_escape_data_text(data_copy):
     def change(document):
-        question = document["questions"][0]
+        question = document["questions"][AT["primer_motor_or_sensory"]]
         question["prompt"] = "Is <script>alert(1)</script> & co a pathway?"
         question["options"][0]["feedback"] = "Because <b>sensory</b> & motor differ."
 
     edit_quiz(data_copy, change)
-    question = load_questions()[0]
+    question = next(q for q in load_questions() if q.id == "primer_motor_or_sensory")
     html_text = quiz_html([question], {"ninds-als": _ref()})
     assert "<script>" not in html_text and "<b>" not in html_text
     assert "Is &lt;script&gt;alert(1)&lt;/script&gt; &amp; co a pathway?" in html_text
@@ -213,60 +222,69 @@ def _set(path, value):
 
 BAD_FILES = {
     "no correct option": (
-        lambda d: [o.update(correct=False) for o in d["questions"][0]["options"]],
-        r"data/quiz\.yaml: questions\[0\] \('primer_motor_or_sensory'\)\.options: "
-        r"no option is marked correct",
+        lambda d: [
+            o.update(correct=False)
+            for o in d["questions"][AT["primer_motor_or_sensory"]]["options"]
+        ],
+        rf"data/quiz\.yaml: questions\[{AT['primer_motor_or_sensory']}\] "
+        r"\('primer_motor_or_sensory'\)\.options: no option is marked correct",
     ),
     "two correct options": (
-        _set(["questions", 1, "options", 0, "correct"], True),
-        r"questions\[1\] \('primer_lmn'\)\.options: 2 options are marked correct; "
-        r"exactly one must be",
+        _set(["questions", AT["primer_lmn"], "options", 0, "correct"], True),
+        rf"questions\[{AT['primer_lmn']}\] \('primer_lmn'\)\.options: 2 options are marked "
+        r"correct; exactly one must be",
     ),
     "blank feedback": (
-        _set(["questions", 2, "options", 1, "feedback"], "  "),
-        r"questions\[2\] \('primer_myelin_speed'\)\.options\[1\]\.feedback: feedback is "
-        r"missing or too short",
+        _set(["questions", AT["primer_myelin_speed"], "options", 1, "feedback"], "  "),
+        rf"questions\[{AT['primer_myelin_speed']}\] \('primer_myelin_speed'\)\.options\[1\]"
+        r"\.feedback: feedback is missing or too short",
     ),
     "missing feedback": (
-        lambda d: d["questions"][3]["options"][2].pop("feedback"),
-        r"data/quiz\.yaml: questions\[3\] \('damage_ms_target'\)\.options\[2\]: "
-        r"'feedback' is required but missing",
+        lambda d: d["questions"][AT["damage_ms_target"]]["options"][2].pop("feedback"),
+        rf"data/quiz\.yaml: questions\[{AT['damage_ms_target']}\] \('damage_ms_target'\)"
+        r"\.options\[2\]: 'feedback' is required but missing",
     ),
     "duplicate id": (
-        _set(["questions", 4, "id"], "primer_lmn"),
-        r"data/quiz\.yaml: questions\[4\] \('primer_lmn'\)\.id: duplicate id 'primer_lmn' "
-        r"\(also at index 1\)",
+        _set(["questions", AT["damage_als_target"], "id"], "primer_lmn"),
+        rf"data/quiz\.yaml: questions\[{AT['damage_als_target']}\] \('primer_lmn'\)\.id: "
+        rf"duplicate id 'primer_lmn' \(also at index {AT['primer_lmn']}\)",
     ),
     "unknown topic": (
-        _set(["questions", 5, "topic"], "astrology"),
-        r"questions\[5\] \('damage_sensation_sort'\)\.topic: unknown id 'astrology'; "
-        r"known ids: anatomy, mechanism",
+        _set(["questions", AT["damage_sensation_sort"], "topic"], "astrology"),
+        rf"questions\[{AT['damage_sensation_sort']}\] \('damage_sensation_sort'\)\.topic: "
+        r"unknown id 'astrology'; known ids: anatomy, mechanism",
     ),
     "unknown lesson": (
-        _set(["questions", 6, "lesson"], "07_extra"),
-        r"questions\[6\] \('symptoms_why_varied'\)\.lesson: unknown id '07_extra'",
+        _set(["questions", AT["symptoms_why_varied"], "lesson"], "07_extra"),
+        rf"questions\[{AT['symptoms_why_varied']}\] \('symptoms_why_varied'\)\.lesson: "
+        r"unknown id '07_extra'",
     ),
     "unknown objective": (
-        _set(["questions", 7, "objectives"], ["symptoms_als_motor", "be_nice"]),
-        r"questions\[7\] \('symptoms_fasciculations_sort'\)\.objectives\[1\]: unknown id "
-        r"'be_nice'",
+        _set(
+            ["questions", AT["symptoms_fasciculations_sort"], "objectives"],
+            ["symptoms_als_motor", "be_nice"],
+        ),
+        rf"questions\[{AT['symptoms_fasciculations_sort']}\] \('symptoms_fasciculations_sort'\)"
+        r"\.objectives\[1\]: unknown id 'be_nice'",
     ),
     "sort options not MS/ALS/Both/Neither": (
-        _set(["questions", 8, "options", 2, "text"], "Maybe"),
-        r"questions\[8\] \('symptoms_optic_sort'\)\.options: a sort question's options must "
-        r"be MS, ALS, Both, Neither",
+        _set(["questions", AT["symptoms_optic_sort"], "options", 2, "text"], "Maybe"),
+        rf"questions\[{AT['symptoms_optic_sort']}\] \('symptoms_optic_sort'\)\.options: "
+        r"a sort question's options must be MS, ALS, Both, Neither",
     ),
     "vignette without case": (
         lambda d: next(q for q in d["questions"] if q["kind"] == "vignette").pop("case"),
         r"\('review_vignette_ms'\)\.case: a vignette needs its case description",
     ),
     "unknown kind": (
-        _set(["questions", 0, "kind"], "essay"),
-        r"questions\[0\] \('primer_motor_or_sensory'\)\.kind: 'essay' is not one of",
+        _set(["questions", AT["primer_motor_or_sensory"], "kind"], "essay"),
+        rf"questions\[{AT['primer_motor_or_sensory']}\] \('primer_motor_or_sensory'\)\.kind: "
+        r"'essay' is not one of",
     ),
     "dangling source": (
-        _set(["questions", 0, "sources"], ["nobody-2099"]),
-        r"questions\[0\] \('primer_motor_or_sensory'\)\.sources\[0\]: unknown source id",
+        _set(["questions", AT["primer_motor_or_sensory"], "sources"], ["nobody-2099"]),
+        rf"questions\[{AT['primer_motor_or_sensory']}\] \('primer_motor_or_sensory'\)"
+        r"\.sources\[0\]: unknown source id",
     ),
 }
 
