@@ -161,3 +161,11 @@ def test_notebooks_show_one_line_instead_of_a_traceback(data_copy):
         "DataError: data/lessons.yaml: file not found",
         "Fix the data file named above, then run this cell again.",
     ]
+
+
+def test_no_work_is_listed_twice_under_different_ids():
+    by_url: dict[str, str] = {}
+    for ref in load_references().values():
+        if ref.url:
+            assert ref.url not in by_url, f"{ref.id} and {by_url[ref.url]} cite the same page"
+            by_url[ref.url] = ref.id
