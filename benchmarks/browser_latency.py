@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from scripts.headless import find_chromium  # noqa: E402
 from tests.browser.checks import lessons_using, widget_classes  # noqa: E402
 from tests.browser.jupyter import (  # noqa: E402
     JS_PANEL_READY,
@@ -37,7 +38,6 @@ from tests.browser.jupyter import (  # noqa: E402
     Server,
     copy_repo,
     expected_outputs,
-    find_chromium,
     launch_chromium,
 )
 from tests.notebook_tools import lesson_paths  # noqa: E402

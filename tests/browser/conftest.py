@@ -12,12 +12,12 @@ import os
 
 import pytest
 
+from scripts.headless import find_chromium
 from tests.browser.jupyter import (
     NO_CHROMIUM_MESSAGE,
     LabNotebook,
     Server,
     copy_repo,
-    find_chromium,
     launch_chromium,
 )
 

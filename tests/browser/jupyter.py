@@ -3,7 +3,7 @@
 Everything here is plain functions and small classes, with no pytest import, so the
 latency benchmark can reuse exactly what the tests do.
 
-* :func:`find_chromium` looks for a system Chromium (``playwright install`` is never
+* :func:`scripts.headless.find_chromium` looks for a system Chromium (``playwright install`` is never
   used: it downloads a browser build, which this project cannot rely on).
 * :class:`Server` starts ``jupyter lab``, ``jupyter notebook`` or ``voila`` on
   127.0.0.1, on a free port, with a token, in its own process group, and always
