@@ -30,7 +30,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scripts.headless import CHROMIUM_ARGS, CHROMIUM_ENV
+from scripts.headless import CHROMIUM_ARGS, CHROMIUM_ENV, find_chromium  # noqa: F401 (re-exported)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
