@@ -332,6 +332,9 @@ FOREIGN_CONSOLE_ERRORS = {
     # Notebook 7.6.5's own bundle at start-up, before any lesson code runs; also without
     # our .jupyter config and settings (checked), so not caused by this project.
     "(reading 'schema')": "Notebook 7's settings loader (notebook_core.js)",
+    # JupyterLab 4.6 asks the kernel for a subshell for widget comms (jlab_core.js,
+    # _maybeStartSubshell); a kernel restart or shutdown cancels the pending request.
+    "Canceled future for create_subshell_request": "JupyterLab's comm subshell, cancelled",
 }
 
 
