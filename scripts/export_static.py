@@ -97,7 +97,7 @@ def index_page(lessons) -> str:
         'padding:0 1em;color:#1A1A1A">'
         "<h1>MS vs ALS: an interactive lesson</h1>"
         "<p>A read-only copy of the lessons, with the diagrams, charts and answers stored "
-        "when they were last run. To use the toggles and sliders, open the notebooks in "
+        "when they were last run. To use the toggles and menus, open the notebooks in "
         "JupyterLab or on Binder.</p>"
         f'<ol start="0">{items}</ol>'
         f'<p style="border:2px solid #4D4D4D;padding:0.6em"><strong>Not medical advice.</strong> '

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import ipywidgets
 import pytest
 
 from widgets import ProgressionTimelines
@@ -14,6 +15,7 @@ from widgets.timelines import (
     ms_chart,
     side_by_side_chart,
     treatment_history_chart,
+    year_options,
 )
 
 CHARTS = {
@@ -179,7 +181,7 @@ def test_widget_has_dom_contract_classes_and_live_summary():
         ("_view", "compare"),
         ("_course", "ppms"),
         ("_treatment", "natalizumab"),
-        ("_years", 12),
+        ("_years", 10),
     ],
 )
 def test_each_control_changes_the_figure_data_and_summary(control, value):
@@ -189,6 +191,21 @@ def test_each_control_changes_the_figure_data_and_summary(control, value):
     assert json.dumps(drawn(widget)["data"]) != before
     assert widget.summary() != summary
     assert widget.summary() in widget._panel.value.replace("&quot;", '"')
+
+
+def test_years_menu_offers_spans_and_any_year_set_from_python():
+    widget = ProgressionTimelines(years=12)
+    assert isinstance(widget._years, ipywidgets.Dropdown)  # a slider handle has no name
+    assert widget._years.description == "Years shown:"
+    assert widget._years.value == 12
+    assert widget._years.options == tuple(year_options([12]))
+    assert ("12 years", 12) in widget._years.options and ("40 years", 40) in widget._years.options
+    widget.years = 7  # a year the menu lacks gets its own entry, and is selected
+    assert widget._years.value == 7 and ("7 years", 7) in widget._years.options
+    assert drawn(widget) == ms_chart(years=7).figure_json()
+    widget._years.value = 40  # what choosing "40 years" in the browser sends
+    assert widget.years == 40 and drawn(widget) == ms_chart(years=40).figure_json()
+    assert year_options([1], choices=()) == [("1 year", 1)]
 
 
 def test_rate_control_changes_the_als_chart():

@@ -27,6 +27,10 @@ from .timeline_figures import als_chart as _als_chart
 from .timeline_figures import ms_chart as _ms_chart
 
 VIEWS = ("ms", "als", "compare")
+# Time spans offered in the "Years shown" menu (any whole number from 1 to 40 also works
+# from Python; it is then added to the menu). A menu rather than a slider: ipywidgets'
+# slider handle has no accessible name, so screen readers announce a bare number.
+YEAR_CHOICES = (2, 5, 10, 15, 20, 25, 30, 40)
 VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
 DEFAULT_SEED = 6
 
@@ -87,6 +91,11 @@ def build_chart(
     if view == "als":
         return als_chart(rate, years, params)
     return side_by_side_chart(course, treatment, rate, years, seed, params)
+
+
+def year_options(years=(), choices=YEAR_CHOICES) -> list[tuple[str, int]]:
+    """Menu entries ("10 years", 10) for ``choices`` plus any other ``years`` given."""
+    return [(f"{y} year" if y == 1 else f"{y} years", y) for y in sorted({*choices, *years})]
 
 
 def panel_html(chart: Chart) -> str:
@@ -157,11 +166,10 @@ class ProgressionTimelines(LessonWidget):
             ],
             style=style,
         )
-        self._years = ipywidgets.IntSlider(
-            min=int(MIN_YEARS),
-            max=int(MAX_YEARS),
+        self._years = ipywidgets.Dropdown(
+            options=year_options([years]),
+            value=years,
             description="Years shown:",
-            continuous_update=False,
             style=style,
         )
         self._chart = ipywidgets.Output()
@@ -179,12 +187,15 @@ class ProgressionTimelines(LessonWidget):
             **kwargs,
         )
         self._view.value, self._course.value, self._rate.value = view, course, rate
-        self._years.value = years
+        self._syncing_years = False
         self._treatment.options = self._treatment_options(course)
         self._treatment.value = treatment
         # link() first copies each control's value into this widget's trait.
-        for name in ("view", "course", "treatment", "rate", "years"):
+        for name in ("view", "course", "treatment", "rate"):
             ipywidgets.link((getattr(self, f"_{name}"), "value"), (self, name))
+        # Not link(): a year set from Python may first need its own entry in the menu.
+        self.years = years
+        self._years.observe(self._on_years_menu, names="value")
         self._ready = True
         self._render()
 
@@ -229,7 +240,24 @@ class ProgressionTimelines(LessonWidget):
     def _on_change(self, change):
         if change["name"] == "course":
             self._set_treatment_options()
+        if change["name"] == "years":
+            self._show_years()
         self._render()
+
+    def _on_years_menu(self, change) -> None:
+        if not self._syncing_years:
+            self.years = change["new"]
+
+    def _show_years(self) -> None:
+        """Select ``years`` in the menu, adding an entry for it if it has none."""
+        self._syncing_years = True
+        try:
+            shown = [value for _, value in self._years.options]
+            if self.years not in shown:
+                self._years.options = year_options(shown + [self.years], choices=())
+            self._years.value = self.years
+        finally:
+            self._syncing_years = False
 
     def _set_treatment_options(self) -> None:
         """Offer the treatments of the chosen course; fall back to none if needed."""

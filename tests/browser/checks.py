@@ -249,8 +249,17 @@ JS_DAMAGE_MAP = """(root) => {
     parts[id] = el.getAttribute('data-damage') || parts[id] || null;
   }
   const summary = root.querySelector('.msals-summary');
-  return {parts, summary: summary ? summary.innerText : null};
+  return {parts, summary: summary ? summary.textContent.trim() : null};
 }"""
+
+
+def button_labels(page, selector: str) -> list[str]:
+    """The text of each button (its accessible name), rendered or not.
+
+    Not ``innerText``: JupyterLab and Notebook 7 skip drawing cells out of view
+    (``content-visibility``), and ``innerText`` of a skipped element is empty.
+    """
+    return page.locator(selector).evaluate_all("bs => bs.map(b => b.textContent.trim())")
 
 
 def explorer_state(page, root: str) -> dict:
@@ -264,7 +273,7 @@ def check_explorer(page, root: str, explorer_class, keyboard: bool = False) -> i
     """
     expected = python_damage_maps(explorer_class)
     buttons = page.locator(f"{root} .widget-toggle-button")
-    labels = buttons.all_inner_texts()
+    labels = button_labels(page, f"{root} .widget-toggle-button")
     start = explorer_state(page, root)
     assert start["parts"], f"{root}: no part-<id> elements in the SVG"
     assert set(start["parts"]) == set(expected[0][1]), "the page and Python draw different parts"
@@ -285,14 +294,22 @@ def check_explorer(page, root: str, explorer_class, keyboard: bool = False) -> i
         else:
             buttons.nth(index).click()
         wanted = {k: v for k, v in parts.items() if v}
+        # The diagram and the summary are separate widget models, updated one after the
+        # other: when the highlights change, wait for the summary to change too.
+        old_summary = (
+            previous["summary"]
+            if wanted != {k: v for k, v in previous["parts"].items() if v}
+            else None
+        )
         with contextlib.suppress(PlaywrightTimeout):
             page.wait_for_function(
-                f"([root, wanted]) => {{ const parts = ({JS_DAMAGE_MAP})("
-                "document.querySelector(root)).parts;"
-                " const got = Object.entries(parts).filter(([k, v]) => v);"
+                f"([root, wanted, oldSummary]) => {{ const state = ({JS_DAMAGE_MAP})("
+                "document.querySelector(root));"
+                " const got = Object.entries(state.parts).filter(([k, v]) => v);"
                 " return got.length === Object.keys(wanted).length"
-                " && got.every(([k, v]) => wanted[k] === v); }",
-                arg=[root, wanted],
+                " && got.every(([k, v]) => wanted[k] === v)"
+                " && (oldSummary === null || state.summary !== oldSummary); }",
+                arg=[root, wanted, old_summary],
                 timeout=UPDATE_TIMEOUT_MS,
             )
         state = explorer_state(page, root)
@@ -328,6 +345,7 @@ def change_controls(page, root: str) -> list[str]:
         if controls.count() == 0:
             continue
         control = controls.first
+        control.scroll_into_view_if_needed()  # a student sees the control they operate
         if kind == "slider":
             control.focus()
             for _ in range(3):
@@ -368,13 +386,21 @@ def _operate_each(page, root: str):
         yield kind
 
 
+SUBMIT_LABELS = re.compile(r"^(check|submit)\b", re.IGNORECASE)
+
+
 def check_quiz(page, root: str) -> str:
-    """Answer the first question: feedback text appears and the score changes."""
+    """Answer the first question: its feedback text changes and the score changes.
+
+    Text is read with ``textContent``: a quiz at the end of a lesson is out of view, and
+    ``innerText`` of a cell JupyterLab has not drawn is empty. The feedback element shows
+    a prompt before any answer, so the check waits for its text to change.
+    """
     score = page.locator(f"{root} .msals-score").first
     feedback = page.locator(f"{root} .msals-feedback").first
     assert score.count() == 1, f"{root}: no .msals-score"
-    before_score = score.inner_text()
-    before_feedback = feedback.inner_text() if feedback.count() else ""
+    before_score = score.text_content().strip()
+    before_feedback = feedback.text_content().strip() if feedback.count() else ""
     for selector in (
         "input[type=radio]",
         ".widget-toggle-button:not(.mod-active)",
@@ -391,25 +417,31 @@ def check_quiz(page, root: str) -> str:
             break
     else:
         raise AssertionError(f"{root}: no answer to choose")
-    check = page.locator(f"{root} button.widget-button")
-    if check.count():
-        check.first.click()
+    # Only a quiz that waits for a "Check"/"Submit" click needs one; other buttons
+    # ("Try again", "Reset all") would undo the answer.
+    buttons = page.locator(f"{root} button.widget-button")
+    labels = button_labels(page, f"{root} button.widget-button")
+    submit = [i for i, label in enumerate(labels) if SUBMIT_LABELS.match(label)]
+    if submit:
+        buttons.nth(submit[0]).click()
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(
-            """([root, before]) => {
+            """([root, score, prompt]) => {
               const r = document.querySelector(root);
               const f = r.querySelector('.msals-feedback');
               const s = r.querySelector('.msals-score');
-              return f && f.innerText.trim() && s && s.innerText !== before;
+              const text = f ? f.textContent.trim() : '';
+              return text && text !== prompt && s && s.textContent.trim() !== score;
             }""",
-            arg=[root, before_score],
+            arg=[root, before_score, before_feedback],
             timeout=UPDATE_TIMEOUT_MS,
         )
     assert feedback.count() == 1, f"{root}: no .msals-feedback after answering"
-    text = feedback.inner_text().strip()
-    assert text and text != before_feedback.strip(), f"{root}: no feedback after answering"
-    assert score.inner_text() != before_score, f"{root}: the score did not change"
-    assert re.search(r"\d", score.inner_text()), "the score shows no number"
+    text = feedback.text_content().strip()
+    assert text and text != before_feedback, f"{root}: no feedback after answering ({text!r})"
+    after_score = score.text_content().strip()
+    assert after_score != before_score, f"{root}: the score did not change ({after_score!r})"
+    assert re.search(r"\d", after_score), "the score shows no number"
     return text
 
 
@@ -417,15 +449,17 @@ def check_summary_follows(page, root: str) -> list[str]:
     """Operating a control changes the widget's .msals-summary text."""
     summary = page.locator(f"{root} .msals-summary").first
     assert summary.count() == 1, f"{root}: no .msals-summary"
-    before = summary.inner_text()
+    before = summary.text_content().strip()
+    assert before, f"{root}: empty .msals-summary"
     for kind in change_controls(page, root):
         with contextlib.suppress(PlaywrightTimeout):
             page.wait_for_function(
                 "([root, before]) => document.querySelector(root)"
-                ".querySelector('.msals-summary').innerText !== before",
+                ".querySelector('.msals-summary').textContent.trim() !== before",
                 arg=[root, before],
                 timeout=UPDATE_TIMEOUT_MS,
             )
-        assert summary.inner_text() != before, f"{root}: the {kind} did not change the summary"
+        after = summary.text_content().strip()
+        assert after and after != before, f"{root}: the {kind} did not change the summary"
         return [kind]
     raise AssertionError(f"{root}: no control found")
