@@ -3,8 +3,9 @@
 Everything here is plain functions and small classes, with no pytest import, so the
 latency benchmark can reuse exactly what the tests do.
 
-* :func:`scripts.headless.find_chromium` looks for a system Chromium (``playwright install`` is never
-  used: it downloads a browser build, which this project cannot rely on).
+* :func:`scripts.headless.find_chromium` looks for a system Chromium
+  (``playwright install`` is never used: it downloads a browser build, which this
+  project cannot rely on).
 * :class:`Server` starts ``jupyter lab``, ``jupyter notebook`` or ``voila`` on
   127.0.0.1, on a free port, with a token, in its own process group, and always
   stops the whole group (kernels included).
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scripts.headless import CHROMIUM_ARGS, CHROMIUM_ENV, find_chromium  # noqa: F401 (re-exported)
+from scripts.headless import CHROMIUM_ARGS, CHROMIUM_ENV
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
