@@ -91,10 +91,11 @@ def percentile(values: list[float], share: float) -> float:
 def measure_clicks(page, root: str, trigger: str, watched: str, clicks: int) -> list[list]:
     page.evaluate("() => { window.__latency = []; }")
     page.evaluate(JS_ARM, [root, trigger, watched, "click"])
-    buttons = page.locator(f"{root} {trigger}")
+    # Only the first widget's buttons: its own picture is the one being watched.
+    buttons = page.locator(root).first.locator(trigger)
     count = buttons.count()
     active = page.evaluate(
-        "([root, trigger]) => [...document.querySelectorAll(`${root} ${trigger}`)]"
+        "([root, trigger]) => [...document.querySelector(root).querySelectorAll(trigger)]"
         ".findIndex(b => b.classList.contains('mod-active'))",
         [root, trigger],
     )
@@ -113,7 +114,9 @@ def measure_years_menu(page, root: str, changes: int) -> list[list]:
     menu.scroll_into_view_if_needed()
     values = menu.evaluate("s => [...s.options].map(o => o.value)")
     page.evaluate("() => { window.__latency = []; }")
-    page.evaluate(JS_ARM, [root, ".widget-dropdown select", ".js-plotly-plot", "change"])
+    # The chart is redrawn inside an Output widget that swaps its content: watch the
+    # Output container, since the old plot element is replaced, not changed.
+    page.evaluate(JS_ARM, [root, ".widget-dropdown select", ".widget-output", "change"])
     current = menu.evaluate("s => s.value")
     for i in range(changes):
         current = values[(values.index(current) + 1) % len(values)]
@@ -186,8 +189,11 @@ def main() -> int:
                 widget = f"{PANEL} .msals-widget.{css_class}"
                 if css_class == "msals-explorer":
                     trigger = ".widget-toggle-button"
-                    times = measure_clicks(page, widget, trigger, "svg", args.clicks)
-                    name = f"toggle click -> SVG updated ({used[0].stem[:2]})"
+                    # The diagram is redrawn by replacing its HTML widget's content, so
+                    # watch that container (the first in the explorer), not the old <svg>.
+                    watched = ".widget-html-content"
+                    times = measure_clicks(page, widget, trigger, watched, args.clicks)
+                    name = f"toggle click -> diagram updated ({used[0].stem[:2]})"
                 else:
                     times = measure_years_menu(page, widget, args.clicks)
                     name = f"years menu -> chart redrawn ({used[0].stem[:2]})"
