@@ -150,14 +150,23 @@ def damage_of(part: Part, view: str) -> dict[str, str]:
     return {d: part.effect(d).kind for d in diseases_in(view) if part.effect(d).damaged}
 
 
+def view_marks(parts: list[Part], view: str) -> dict[str, dict[str, str]]:
+    """Part id -> ``{disease: kind}`` for every part the view marks as damaged."""
+    return {part.id: damage for part in parts if (damage := damage_of(part, view))}
+
+
+def highlights(marks: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Marks as the explorer reports them: part id -> ``"ms"``, ``"als"`` or ``"both"``."""
+    return {
+        part_id: "both" if len(damage) == 2 else next(iter(damage))
+        for part_id, damage in marks.items()
+        if damage
+    }
+
+
 def highlighted(parts: list[Part], view: str) -> dict[str, str]:
     """Part id -> ``"ms"``, ``"als"`` or ``"both"`` for every part the view highlights."""
-    result = {}
-    for part in parts:
-        damage = damage_of(part, view)
-        if damage:
-            result[part.id] = "both" if len(damage) == 2 else next(iter(damage))
-    return result
+    return highlights(view_marks(parts, view))
 
 
 def _names(parts: list[Part]) -> str:
@@ -436,7 +445,7 @@ def render_svg(
     if selected is not None:
         check_choice("part", selected, list(by_id))
     if marks is None:
-        marks = {p.id: damage_of(p, view) for p in parts}
+        marks = view_marks(parts, view)
     else:
         for part_id in marks:
             check_choice("part", part_id, list(by_id))

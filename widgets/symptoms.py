@@ -15,7 +15,7 @@ import traitlets
 
 from .base import LessonWidget, check_choice, escape, live_region
 from .content import Reference, display_name, load_document, load_references, require_known
-from .diagram import Part, load_parts, render_svg
+from .diagram import Part, highlights, load_parts, render_svg
 from .theme import DISEASES, MUTED_TEXT, TEXT, badge_html
 
 DISEASE_FILTERS = ("all", "ms", "als", "both")
@@ -349,8 +349,7 @@ class SymptomExplorer(LessonWidget):
         selected = self._selected()
         if selected is None:
             return {}
-        marks = symptom_marks(selected, self._parts)
-        return {p: "both" if len(d) == 2 else next(iter(d)) for p, d in marks.items()}
+        return highlights(symptom_marks(selected, self._parts))
 
     def _render(self) -> None:
         rows = self._rows()
