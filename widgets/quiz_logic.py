@@ -15,8 +15,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-import yaml
-
 from .base import check_choice, escape
 from .content import DataError, Reference, data_dir, display_name, load_document, require_known
 from .lesson_map import load_lessons
@@ -87,6 +85,8 @@ def load_topics() -> dict[str, str]:
 
 def _question_label(index: int) -> str:
     """``questions[3] ('some_id')`` if the raw file still shows an id there."""
+    import yaml  # only for this error path: the browser site has no PyYAML
+
     try:
         raw = yaml.safe_load((data_dir() / "quiz.yaml").read_text(encoding="utf-8"))
         qid = raw["questions"][index]["id"]
