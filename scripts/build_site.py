@@ -1,4 +1,4 @@
-"""Build the browser-only site (``make site``): JupyterLite with every lesson, and the read-only pages.
+"""Build the browser-only site (``make site``): JupyterLite with every lesson, plus read pages.
 
 One folder (default ``_site/``, always rebuilt from empty) that any static web server can
 serve, GitHub Pages or a school intranet:
@@ -408,8 +408,7 @@ def cdn_references(folder: Path) -> list[tuple[str, str]]:
 def third_party_default(relative: str, host: str) -> bool:
     """Whether this CDN name is a listed third-party default (THIRD_PARTY_DEFAULTS)."""
     return any(
-        re.search(pattern, relative) and host in hosts
-        for pattern, hosts, _ in THIRD_PARTY_DEFAULTS
+        re.search(pattern, relative) and host in hosts for pattern, hosts, _ in THIRD_PARTY_DEFAULTS
     )
 
 

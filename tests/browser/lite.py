@@ -106,9 +106,7 @@ class StaticServer:
 
 def launch_offline_chromium(browser_type, executable: str):
     """``browser_type``: ``playwright.chromium``, or ``browser.browser_type`` of a running one."""
-    return browser_type.launch(
-        executable_path=executable, args=[*CHROMIUM_ARGS, *OFFLINE_ARGS]
-    )
+    return browser_type.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *OFFLINE_ARGS])
 
 
 class LiteLesson(LabNotebook):

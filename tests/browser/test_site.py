@@ -232,11 +232,15 @@ def test_the_site_is_self_contained(site):
     BADGE_PENDING, reason="lesson 00 still shows Binder's badge image (issue 14)", strict=True
 )
 def test_no_notebook_shows_a_remote_image(site):
-    shown = [p.name for p in (site / "run" / "files").glob("*.ipynb") if REMOTE_IMAGE.search(
-        "\n".join(
-            "".join(c["source"])
-            for c in json.loads(p.read_text(encoding="utf-8"))["cells"]
-            if c["cell_type"] == "markdown"
+    shown = [
+        p.name
+        for p in (site / "run" / "files").glob("*.ipynb")
+        if REMOTE_IMAGE.search(
+            "\n".join(
+                "".join(c["source"])
+                for c in json.loads(p.read_text(encoding="utf-8"))["cells"]
+                if c["cell_type"] == "markdown"
+            )
         )
-    )]
+    ]
     assert shown == []
