@@ -204,3 +204,36 @@ def test_cdn_references_are_found_and_only_listed_defaults_pass(tmp_path):
     found = cdn_references(tmp_path)
     assert ("page.html", "unpkg.com") in found
     assert [f for f in found if not third_party_default(*f)] == [("page.html", "unpkg.com")]
+
+
+def test_trimming_a_wheel_removes_exactly_the_listed_parts(tmp_path, monkeypatch):
+    monkeypatch.setitem(build_site.TRIM, "big", ("big/unused/", "big-{version}.data/"))
+    source = tmp_path / "in"
+    source.mkdir()
+    wheel = make_wheel(
+        source,
+        "big",
+        "2.0",
+        [],
+        ["big/__init__.py", "big/unused/a.js", "big-2.0.data/data/x", "big/used.json"],
+    )
+    with zipfile.ZipFile(wheel, "a") as archive:
+        archive.writestr(
+            "big-2.0.dist-info/RECORD",
+            "big/__init__.py,,\nbig/unused/a.js,,\nbig-2.0.data/data/x,,\nbig/used.json,,\n",
+        )
+    (tmp_path / "out").mkdir()
+    trimmed = build_site.trim_wheel(wheel, tmp_path / "out")
+    with zipfile.ZipFile(trimmed) as archive:
+        names = sorted(archive.namelist())
+        record = archive.read("big-2.0.dist-info/RECORD").decode()
+    assert names == [
+        "big-2.0.dist-info/METADATA",
+        "big-2.0.dist-info/RECORD",
+        "big/__init__.py",
+        "big/used.json",
+    ]
+    assert record == "big/__init__.py,,\nbig/used.json,,\n"
+    # A wheel TRIM does not name is served as downloaded.
+    other = make_wheel(source, "other", "1.0", [], ["other/__init__.py"])
+    assert build_site.trim_wheel(other, tmp_path / "out").read_bytes() == other.read_bytes()
