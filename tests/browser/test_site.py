@@ -3,13 +3,14 @@
 The site is built once (``scripts/build_site.py``, from the pinned inputs cached in
 ``.cache/site/``), served on 127.0.0.1 by a plain static server, and every notebook is
 opened in a fresh browser context where every request that leaves the site is blocked
-and recorded (Chromium also resolves no host but 127.0.0.1). For each one: the
+by Chromium itself (no host but 127.0.0.1 resolves; other addresses go to a dead proxy)
+and recorded. For each one: the
 in-browser kernel starts, Run All gives no error output and no console error of ours,
 every widget view and every plotly chart is drawn, and each widget kind is used once.
 
 Markers ``browser`` and ``site``: ``pytest -m site tests/browser/test_site.py`` times
-them on their own. To save time, the next lesson's page opens (and its kernel starts)
-while the current one is checked: at most two Pyodide kernels at once.
+them on their own. To save time, the next two lessons' pages open (and their kernels
+start) while the current one is checked: at most three Pyodide kernels at once.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from tests.notebook_tools import LESSONS, notebook_paths
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 NOTEBOOKS = notebook_paths()
-AHEAD = 1  # lessons whose kernels start while the current one is checked
+AHEAD = 2  # lessons whose kernels start while the current one is checked
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 # Lesson 00's prose still shows Binder's badge image from mybinder.org (issue 14: keep the
 # link, drop or localise the image; lessons are not this branch's to edit). Until then
@@ -175,6 +176,34 @@ def test_lesson_runs_in_the_browser_kernel(pipeline, notebook):
         assert outside == [], "requests that left the site"
     finally:
         pipeline.done(notebook.name)
+
+
+def test_the_test_browser_reaches_nothing_outside_the_site(offline_browser, site_server):
+    """The blocking the lesson tests rely on: a name, an IP address, from a page and a worker."""
+    lesson = LiteLesson(offline_browser, site_server, FIRST_LESSON)
+    try:
+        lesson.page.goto(site_server.url("index.html"))
+        results = lesson.page.evaluate(
+            """async (urls) => {
+              const tryFetch = async (url) => {
+                try { await fetch(url, {mode: 'no-cors'}); return 'reached'; }
+                catch (e) { return 'blocked'; }
+              };
+              const worker = new Worker(URL.createObjectURL(new Blob([
+                `onmessage = async (e) => { try { await fetch(e.data, {mode: 'no-cors'});
+                   postMessage('reached'); } catch (err) { postMessage('blocked'); } };`])));
+              const fromWorker = await new Promise(resolve => {
+                worker.onmessage = e => resolve(e.data); worker.postMessage(urls[0]); });
+              return [await tryFetch(urls[0]), await tryFetch(urls[1]), fromWorker,
+                      await tryFetch('/index.html')];
+            }""",
+            ["https://example.com/", "http://1.1.1.1/"],
+        )
+        assert results == ["blocked", "blocked", "blocked", "reached"]
+        assert "https://example.com/" in lesson.outside
+        assert "http://1.1.1.1/" in lesson.outside
+    finally:
+        lesson.close()
 
 
 def test_every_widget_kind_is_used_in_some_lesson():
