@@ -183,7 +183,9 @@ def load_model(directory=None) -> Model:
     )
     if not physiology.safety_factor_healthy > 1:
         raise DataError(
-            shown, "physiology.safety_factor_healthy.value", "must be above 1 (healthy fibres conduct)"
+            shown,
+            "physiology.safety_factor_healthy.value",
+            "must be above 1 (healthy fibres conduct)",
         )
     if not 0 <= physiology.safety_factor_bare < 1:
         raise DataError(
@@ -203,7 +205,9 @@ def load_model(directory=None) -> Model:
         raise DataError(shown, "motor_units.pool.value", "must be a whole number, 2 or more")
     hidden = _value(units["hidden_loss_share"])
     if not 0 <= hidden < 1:
-        raise DataError(shown, "motor_units.hidden_loss_share.value", "must be 0 or more and below 1")
+        raise DataError(
+            shown, "motor_units.hidden_loss_share.value", "must be 0 or more and below 1"
+        )
     cases = {}
     for i, c in enumerate(doc["cases"]):
         rows = []
@@ -215,7 +219,9 @@ def load_model(directory=None) -> Model:
             if "plaque" in r:
                 pl = r["plaque"]
                 if not fibre.myelinated:
-                    raise DataError(shown, f"{where}.plaque", "a fibre without myelin has no plaque")
+                    raise DataError(
+                        shown, f"{where}.plaque", "a fibre without myelin has no plaque"
+                    )
                 if not pl["start"] < pl["end"] <= fibre.length_mm:
                     raise DataError(
                         shown,
@@ -224,10 +230,15 @@ def load_model(directory=None) -> Model:
                         f"({fibre.length_mm:g} mm)",
                     )
                 plaque = Plaque(
-                    float(pl["start"]), float(pl["end"]), float(pl["myelin"]), pl.get("remyelinated", False)
+                    float(pl["start"]),
+                    float(pl["end"]),
+                    float(pl["myelin"]),
+                    pl.get("remyelinated", False),
                 )
             if r.get("neuron_lost") and fibre.kind != "motor":
-                raise DataError(shown, f"{where}.neuron_lost", "only a motor fibre's neuron dies in ALS")
+                raise DataError(
+                    shown, f"{where}.neuron_lost", "only a motor fibre's neuron dies in ALS"
+                )
             rows.append(
                 Row(
                     fibre=fibre,
@@ -244,7 +255,9 @@ def load_model(directory=None) -> Model:
             label=c["label"],
             disease=c["disease"],
             rows=tuple(rows),
-            muscle=MuscleSpec(float(muscle["lost_share"]), muscle["fasciculations"]) if muscle else None,
+            muscle=MuscleSpec(float(muscle["lost_share"]), muscle["fasciculations"])
+            if muscle
+            else None,
             sources=tuple(c["sources"]),
         )
     return Model(fibres, physiology, int(pool), hidden, cases)
@@ -366,7 +379,9 @@ def segments(row: Row, physiology: Physiology) -> tuple[Segment, ...]:
     for start, end, myelin, internode, in_plaque in stretches:
         sf = physiology.safety_factor(myelin, row.warm)
         velocity = fibre.velocity * physiology.speed_share(myelin)
-        result += [Segment(a, b, myelin, sf, velocity, in_plaque) for a, b in _split(start, end, internode)]
+        result += [
+            Segment(a, b, myelin, sf, velocity, in_plaque) for a, b in _split(start, end, internode)
+        ]
     return tuple(result)
 
 
@@ -387,7 +402,9 @@ def conduct(row: Row, physiology: Physiology) -> Conduction:
 # --------------------------------------------------------------------------- motor units
 
 
-def muscle_response(lost_share: float, hidden_loss_share: float, reinnervation: bool = True) -> float:
+def muscle_response(
+    lost_share: float, hidden_loss_share: float, reinnervation: bool = True
+) -> float:
     """Muscle response (1 = normal) when ``lost_share`` of the motor units are gone.
 
     Without reinnervation it follows the units left. With it, each survivor adopts

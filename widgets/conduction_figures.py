@@ -1,0 +1,799 @@
+"""Animated figures, readouts and words for the conduction simulator.
+
+Turns a :class:`widgets.conduction.CaseResult` into
+
+* a plotly **animation** (frames, Play and Pause buttons, a frame slider; no autoplay, so
+  a reader who prefers reduced motion steps through with the slider): one row per fibre,
+  the impulse as a marker that jumps from node to node, and, for motor cases, the motor
+  units of the muscle with its response;
+* **readouts** (arrived or not, arrival time, where it stopped, muscle response) as
+  plain values, a **summary** in words for screen readers, and a **static snapshot**
+  (inline SVG plus table) for readers without a kernel.
+
+Figures use a small template of our own and round every number, so a stored animation
+stays small (well under 60 KB) and stable under nbval's exact comparison. Colour is never
+the only cue: myelin states differ in line style, blocked impulses in marker shape, and
+every state is also written next to the fibre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from IPython.display import display
+
+from .base import escape
+from .conduction import ARRIVED, BLOCKED, NO_SIGNAL, CaseResult, Conduction
+from .theme import ALS, BACKGROUND, FONT_FAMILY, MS, MUTED_TEXT, TEXT
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+FRAMES = 30  # steps of the animation after time 0
+FRAME_MS = 150  # how long each step is shown while playing
+HEALTHY_COLOUR = "#009E73"  # Okabe-Ito bluish green
+MYELIN_COLOUR = "#7F7F7F"
+LOST_COLOUR = "#A6A6A6"
+GRID = "#E6E6E6"
+ROW_HEAD = "text-align:left;padding:2px 8px;font-weight:600"
+DRAWN_NODES_MAX = 60  # above this, nodes are too close together to draw one by one
+ILLUSTRATIVE = (
+    "Illustrative model: fibre speeds come from published ranges; the plaques, myelin "
+    "levels, safety factors and motor-unit numbers are our teaching choices "
+    "(data/conduction.yaml)."
+)
+
+TEMPLATE = go.layout.Template(
+    layout={
+        "font": {"family": FONT_FAMILY, "size": 14, "color": TEXT},
+        "paper_bgcolor": BACKGROUND,
+        "plot_bgcolor": BACKGROUND,
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
+        "xaxis": {
+            "gridcolor": GRID,
+            "linecolor": MUTED_TEXT,
+            "ticks": "outside",
+            "zeroline": False,
+        },
+        "yaxis": {"gridcolor": GRID, "linecolor": MUTED_TEXT, "zeroline": False},
+    }
+)
+
+
+def _r(value: float, digits: int = 2) -> float:
+    return round(float(value), digits)
+
+
+def ms_text(value: float) -> str:
+    """A time for people: ``1,000 ms``, ``12.5 ms``, ``3.59 ms``."""
+    if value >= 100:
+        return f"{value:,.0f} ms"
+    if value >= 10:
+        return f"{value:.1f} ms"
+    return f"{value:.2f} ms"
+
+
+def mm_text(value: float) -> str:
+    return f"{value:,.0f} mm"
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100):.0f}%"
+
+
+def impulse_colour(result: CaseResult) -> str:
+    return {"ms": MS.colour, "als": ALS.colour}.get(result.case.disease, HEALTHY_COLOUR)
+
+
+# --------------------------------------------------------------------------- readouts
+
+
+@dataclass(frozen=True)
+class Readout:
+    """What one fibre shows at the end, as values and short words."""
+
+    fibre: str
+    route: str
+    status: str  # ARRIVED, BLOCKED or NO_SIGNAL
+    arrival_ms: float | None
+    stopped_mm: float | None
+    safety_factor: float | None  # the failing one if blocked, else the lowest on the way
+
+    @property
+    def arrived_text(self) -> str:
+        return "Yes" if self.status == ARRIVED else "No"
+
+    @property
+    def time_text(self) -> str:
+        return ms_text(self.arrival_ms) if self.arrival_ms is not None else "never arrives"
+
+    @property
+    def outcome_text(self) -> str:
+        if self.status == ARRIVED:
+            return f"arrived after {ms_text(self.arrival_ms)}"
+        if self.status == BLOCKED:
+            return (
+                f"blocked at {mm_text(self.stopped_mm)}, where the safety factor "
+                f"falls to {self.safety_factor:.2f} (below 1)"
+            )
+        return "no impulse sets off: the motor neuron has died"
+
+
+def readout(run: Conduction) -> Readout:
+    fibre = run.row.fibre
+    failing = run.blocking.safety_factor if run.blocking else run.lowest_safety_factor
+    return Readout(
+        fibre=run.row.label,
+        route=f"{fibre.start} to {fibre.end[:1].lower()}{fibre.end[1:]}",
+        status=run.status,
+        arrival_ms=run.arrival_ms,
+        stopped_mm=run.reached_mm if run.status == BLOCKED else None,
+        safety_factor=None if run.status == NO_SIGNAL else failing,
+    )
+
+
+def muscle_text(result: CaseResult) -> str | None:
+    """The muscle's response in words, or None when the case has no muscle."""
+    pool = result.pool
+    if pool is None:
+        return None
+    motor_arrives = any(result.drives_muscle(run) for run in result.runs)
+    whole = f"{percent(pool.response)} of normal"
+    if pool.lost == 0:
+        units = f"all {pool.size} motor units working"
+    else:
+        units = (
+            f"{pool.lost} of {pool.size} motor units lost; each survivor now drives about "
+            f"{pool.unit_size:.1f} times as many muscle fibres"
+        )
+    if motor_arrives:
+        return f"The muscle contracts: response {whole} ({units})."
+    return (
+        f"No signal reaches the muscle along this fibre. Stimulating the whole nerve gives a "
+        f"response of {whole} ({units})."
+    )
+
+
+def case_title(result: CaseResult) -> str:
+    return f"{result.case.label} (illustrative)"
+
+
+def caption(result: CaseResult) -> str:
+    extra = []
+    if any(run.row.warm for run in result.runs):
+        extra.append(
+            f"Warmed: body temperature up by about {result.physiology.warming_celsius:g} °C, "
+            "which lowers every safety factor."
+        )
+    if any(not run.continuous and len(run.segments) > DRAWN_NODES_MAX for run in result.runs):
+        extra.append(
+            "Nodes on the 1-metre fibres are too close together to draw; the impulse still "
+            "jumps from node to node."
+        )
+    return " ".join([ILLUSTRATIVE, *extra])
+
+
+def summary(result: CaseResult) -> str:
+    """Everything the animation shows at its end, in words (for screen readers)."""
+    parts = [f"{result.case.label}."]
+    main = result.main
+    for run in result.runs:
+        fibre = run.row.fibre
+        r = readout(run)
+        speed = f"{fibre.velocity:g} m/s when healthy"
+        sentence = (
+            f"{run.row.label} ({r.route}, {mm_text(fibre.length_mm)}, {speed}): {r.outcome_text}"
+        )
+        if run.arrived and run is not main and main.arrived:
+            ratio = run.arrival_ms / main.arrival_ms
+            if ratio > 1.05:
+                times = f"{ratio:.0f}" if ratio >= 10 else f"{ratio:.1f}"
+                sentence += f", {times} times as long as the first fibre"
+            elif ratio < 0.95:
+                sentence += (
+                    f"; the first fibre took {main.arrival_ms / run.arrival_ms:.1f} times as long"
+                )
+        if run.row.plaque is not None and run.status != NO_SIGNAL:
+            plaque = run.row.plaque
+            state = (
+                "new, thinner myelin"
+                if plaque.remyelinated
+                else f"{percent(plaque.myelin)} of its myelin left"
+            )
+            sentence += (
+                f". Plaque from {mm_text(plaque.start_mm)} to {mm_text(plaque.end_mm)} with {state}"
+            )
+        parts.append(sentence + ".")
+    muscle = muscle_text(result)
+    if muscle:
+        parts.append(muscle)
+    if result.pool is not None and result.pool.fasciculations:
+        parts.append("Some surviving units fire on their own: fasciculations (twitches).")
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- animation
+
+
+def frame_times(result: CaseResult) -> list[float]:
+    """Times of the animation's frames, from 0 to a little after the last event shown.
+
+    A comparison fibre far slower than the rest (the thin fibre without myelin) is left
+    out of the time span: it is shown still on its way, and the summary gives its time.
+    """
+    ends = [run.last_ms for run in result.runs if run.status != NO_SIGNAL]
+    quick = [t for t in ends if t > 0]
+    main_end = result.main.last_ms if result.main.status != NO_SIGNAL else 0
+    limit = max(quick, default=1.0)
+    if main_end > 0:
+        limit = max([t for t in quick if t <= 4 * main_end] + [main_end])
+    elif quick:
+        limit = min(quick)
+    end = limit * 1.1
+    return [_r(end * k / FRAMES, 3) for k in range(FRAMES + 1)]
+
+
+def _marker_state(run: Conduction, t: float) -> tuple[float, str, str]:
+    """(position, marker symbol, text beside it) at time ``t``."""
+    position = run.position_at(t)
+    done = t + 1e-9 >= run.last_ms
+    if run.status == ARRIVED and done:
+        return position, "circle", f"arrived: {ms_text(run.arrival_ms)}"
+    if run.status == BLOCKED and done:
+        return position, "x", f"blocked (safety factor {run.blocking.safety_factor:.2f})"
+    return position, "circle", "on its way"
+
+
+def _time_decimals(times: list[float]) -> int:
+    return 1 if times[-1] >= 10 else 2
+
+
+def animation(result: CaseResult) -> go.Figure:
+    """The plotly animation of one case (deterministic)."""
+    runs = result.runs
+    colour = impulse_colour(result)
+    length = max(run.row.fibre.length_mm for run in runs)
+    has_muscle = result.pool is not None
+    fibre_domain = [0.34, 1.0] if has_muscle else [0.0, 1.0]
+    traces: list[go.Scatter] = []
+    legend_seen: set[str] = set()
+
+    def styled(name: str) -> dict:
+        shown = name not in legend_seen
+        legend_seen.add(name)
+        return {"name": name, "legendgroup": name, "showlegend": shown}
+
+    for i, run in enumerate(runs):
+        traces += _fibre_traces(run, i, styled)
+    moving = [i for i, run in enumerate(runs) if run.status != NO_SIGNAL]
+    first_dynamic = len(traces)
+    times = frame_times(result)
+    for i in moving:
+        traces += _impulse_traces(runs[i], i, 0.0, colour, styled)
+    muscle_index = None
+    if has_muscle:
+        traces += _muscle_traces(result, styled)
+        muscle_index = len(traces)
+        traces.append(_muscle_response_trace(result, 0.0))
+    dynamic = list(range(first_dynamic, first_dynamic + 2 * len(moving)))
+    if muscle_index is not None:
+        dynamic.append(muscle_index)
+    decimals = _time_decimals(times)
+    frames = []
+    for k, t in enumerate(times):
+        data = []
+        for i in moving:
+            data += _impulse_updates(runs[i], i, t, colour)
+        if muscle_index is not None:
+            data.append(_muscle_response_update(result, t))
+        frames.append(go.Frame(name=str(k), data=data, traces=dynamic))
+    labels = [f"{t:.{decimals}f} ms" for t in times]
+    figure = go.Figure(data=traces, frames=frames)
+    figure.update_layout(_layout(result, length, fibre_domain, labels))
+    return figure
+
+
+def _fibre_traces(run: Conduction, i: int, styled) -> list[go.Scatter]:
+    """The fibre itself: myelin by state (line style), nodes, start and end."""
+    fibre = run.row.fibre
+    traces = []
+    if run.status == NO_SIGNAL:
+        traces.append(
+            go.Scatter(
+                x=[0, _r(fibre.length_mm)],
+                y=[i, i],
+                mode="lines",
+                line={"color": LOST_COLOUR, "width": 2, "dash": "dot"},
+                hoverinfo="skip",
+                **styled("fibre gone (neuron died)"),
+            )
+        )
+        return traces
+    if not fibre.myelinated:
+        traces.append(
+            go.Scatter(
+                x=[0, _r(fibre.length_mm)],
+                y=[i, i],
+                mode="lines",
+                line={"color": MYELIN_COLOUR, "width": 2},
+                hoverinfo="skip",
+                **styled("no myelin"),
+            )
+        )
+        return traces
+    stretches = _stretches(run)
+    for start, end, kind in stretches:
+        style = MYELIN_STYLES[kind]
+        traces.append(
+            go.Scatter(
+                x=[_r(start), _r(end)],
+                y=[i, i],
+                mode="lines",
+                line={"color": style["colour"], "width": style["width"], "dash": style["dash"]},
+                hoverinfo="skip",
+                **styled(style["name"]),
+            )
+        )
+    if len(run.segments) <= DRAWN_NODES_MAX:
+        nodes = [0.0] + [s.end_mm for s in run.segments]
+        traces.append(
+            go.Scatter(
+                x=[_r(x) for x in nodes],
+                y=[i] * len(nodes),
+                mode="markers",
+                marker={"symbol": "line-ns-open", "size": 16, "color": TEXT, "line": {"width": 2}},
+                hovertemplate="node of Ranvier at %{x} mm<extra></extra>",
+                **styled("node of Ranvier"),
+            )
+        )
+    return traces
+
+
+MYELIN_STYLES = {
+    "healthy": {"name": "healthy myelin", "colour": MYELIN_COLOUR, "width": 12, "dash": "solid"},
+    "thin": {"name": "plaque: myelin thinned", "colour": MS.colour, "width": 6, "dash": "dash"},
+    "lost": {"name": "plaque: myelin lost", "colour": MS.colour, "width": 3, "dash": "dot"},
+    "new": {"name": "new, thinner myelin", "colour": MS.colour, "width": 8, "dash": "dashdot"},
+}
+
+
+def _stretches(run: Conduction) -> list[tuple[float, float, str]]:
+    plaque = run.row.plaque
+    length = run.row.fibre.length_mm
+    if plaque is None:
+        return [(0.0, length, "healthy")]
+    kind = "new" if plaque.remyelinated else "lost" if plaque.myelin == 0 else "thin"
+    parts = [(0.0, plaque.start_mm, "healthy"), (plaque.start_mm, plaque.end_mm, kind)]
+    if plaque.end_mm < length:
+        parts.append((plaque.end_mm, length, "healthy"))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _impulse_traces(run: Conduction, i: int, t: float, colour: str, styled) -> list[go.Scatter]:
+    trail, marker = _impulse_updates(run, i, t, colour)
+    return [
+        go.Scatter(
+            trail,
+            mode="lines",
+            line={"color": colour, "width": 4},
+            hoverinfo="skip",
+            **styled("distance covered"),
+        ),
+        go.Scatter(
+            marker,
+            mode="markers+text",
+            textposition="top center",
+            textfont={"size": 13, "color": TEXT},
+            hovertemplate="impulse at %{x} mm<extra></extra>",
+            **styled("impulse"),
+        ),
+    ]
+
+
+def _impulse_updates(run: Conduction, i: int, t: float, colour: str) -> list[dict]:
+    """What changes from frame to frame: the trail and the marker of one fibre.
+
+    The marker's shape carries the state (circle moving or arrived, X blocked) and the
+    text beside it says it, so colour is never needed to read it.
+    """
+    position, symbol, text = _marker_state(run, t)
+    size = 18 if symbol == "x" else 14
+    colour = TEXT if symbol == "x" else colour
+    return [
+        {"x": [0, _r(position)], "y": [i - 0.22, i - 0.22]},
+        {
+            "x": [_r(position)],
+            "y": [i],
+            "text": [text],
+            "marker": {
+                "symbol": symbol,
+                "size": size,
+                "color": colour,
+                "line": {"width": 2, "color": TEXT},
+            },
+        },
+    ]
+
+
+def _muscle_traces(result: CaseResult, styled) -> list[go.Scatter]:
+    """The motor units of the muscle: survivors by size, lost ones as open crosses."""
+    pool = result.pool
+    survivors = list(range(pool.survivors))
+    lost = list(range(pool.survivors, pool.size))
+    traces = []
+    if survivors:
+        twitching = {0, len(survivors) // 2} if pool.fasciculations else set()
+        traces.append(
+            go.Scatter(
+                x=[x + 0.5 for x in survivors],
+                y=[0] * len(survivors),
+                xaxis="x2",
+                yaxis="y2",
+                mode="markers",
+                marker={
+                    "symbol": ["star" if x in twitching else "circle" for x in survivors],
+                    "size": _r(10 * pool.unit_size**0.5 + 4, 1),
+                    "color": ALS.colour if result.case.disease == "als" else HEALTHY_COLOUR,
+                    "line": {"width": 1, "color": TEXT},
+                },
+                text=[
+                    f"unit {x + 1}: working"
+                    + (", fires on its own (fasciculation)" if x in twitching else "")
+                    for x in survivors
+                ],
+                hovertemplate="%{text}<extra></extra>",
+                **styled("working motor unit (size = muscle fibres it drives)"),
+            )
+        )
+    if lost:
+        traces.append(
+            go.Scatter(
+                x=[x + 0.5 for x in lost],
+                y=[0] * len(lost),
+                xaxis="x2",
+                yaxis="y2",
+                mode="markers",
+                marker={"symbol": "x-thin-open", "size": 12, "color": TEXT, "line": {"width": 2}},
+                text=[f"unit {x + 1}: neuron died" for x in lost],
+                hovertemplate="%{text}<extra></extra>",
+                **styled("motor unit lost (neuron died)"),
+            )
+        )
+    return traces
+
+
+def _muscle_words(result: CaseResult, t: float) -> str:
+    pool = result.pool
+    arriving = [run for run in result.runs if result.drives_muscle(run)]
+    if not arriving:
+        return (
+            f"No signal along this fibre. Whole-nerve response: {percent(pool.response)} of normal"
+        )
+    if t + 1e-9 >= min(run.arrival_ms for run in arriving):
+        return f"Muscle contracts: response {percent(pool.response)} of normal"
+    return "Muscle: waiting for the signal"
+
+
+def _muscle_response_trace(result: CaseResult, t: float) -> go.Scatter:
+    return go.Scatter(
+        _muscle_response_update(result, t),
+        xaxis="x2",
+        yaxis="y2",
+        mode="text",
+        textposition="middle right",
+        textfont={"size": 14, "color": TEXT},
+        hoverinfo="skip",
+        showlegend=False,
+        name="muscle response",
+    )
+
+
+def _muscle_response_update(result: CaseResult, t: float) -> dict:
+    return {"x": [0], "y": [-0.9], "text": [_muscle_words(result, t)]}
+
+
+def _layout(result: CaseResult, length: float, fibre_domain, labels: list[str]) -> dict:
+    runs = result.runs
+    n = len(runs)
+    annotations = [_note(caption(result), -0.2)]
+    for i, run in enumerate(runs):
+        fibre = run.row.fibre
+        for x, text, anchor in ((0, fibre.start, "left"), (fibre.length_mm, fibre.end, "right")):
+            annotations.append(
+                {
+                    "x": _r(x),
+                    "y": i + 0.32,
+                    "xref": "x",
+                    "yref": "y",
+                    "text": escape(text),
+                    "showarrow": False,
+                    "xanchor": anchor,
+                    "font": {"size": 12, "color": MUTED_TEXT},
+                }
+            )
+        plaque = run.row.plaque
+        if plaque is not None:
+            annotations.append(
+                {
+                    "x": _r((plaque.start_mm + plaque.end_mm) / 2),
+                    "y": i + 0.32,
+                    "xref": "x",
+                    "yref": "y",
+                    "text": "plaque (warmed)" if run.row.warm else "plaque",
+                    "showarrow": False,
+                    "font": {"size": 12, "color": MS.colour},
+                }
+            )
+        if run.status == NO_SIGNAL:
+            annotations.append(
+                {
+                    "x": _r(length / 2),
+                    "y": i - 0.25,
+                    "xref": "x",
+                    "yref": "y",
+                    "text": "no impulse: the motor neuron has died",
+                    "showarrow": False,
+                    "font": {"size": 13, "color": TEXT},
+                }
+            )
+    layout = {
+        "template": TEMPLATE,
+        "title": {"text": escape(case_title(result)), "x": 0, "xref": "paper", "xanchor": "left"},
+        "height": 330 + 90 * n + (120 if result.pool else 0),
+        "margin": {"l": 250, "r": 30, "t": 60, "b": 190},
+        "xaxis": {
+            "title": {"text": "Distance travelled along the fibre (mm)"},
+            "range": [-0.04 * length, 1.06 * length],
+        },
+        "yaxis": {
+            "domain": fibre_domain,
+            "range": [n - 0.4, -0.7],
+            "tickvals": list(range(n)),
+            "ticktext": [escape(run.row.label) for run in runs],
+            "showgrid": False,
+            "fixedrange": True,
+        },
+        "legend": {"orientation": "h", "x": 0, "y": -0.45, "yanchor": "top"},
+        "annotations": annotations,
+        "updatemenus": [_play_pause()],
+        "sliders": [_slider(labels)],
+        "hovermode": "closest",
+    }
+    if result.pool is not None:
+        layout["xaxis2"] = {
+            "domain": [0, 1],
+            "anchor": "y2",
+            "range": [-0.5, result.pool.size + 0.5],
+            "showticklabels": False,
+            "showgrid": False,
+            "fixedrange": True,
+        }
+        layout["yaxis2"] = {
+            "domain": [0, 0.24],
+            "anchor": "x2",
+            "range": [-1.4, 0.7],
+            "tickvals": [0],
+            "ticktext": [f"Motor units of the muscle ({result.pool.size})"],
+            "showgrid": False,
+            "fixedrange": True,
+        }
+    return layout
+
+
+def _note(text: str, y: float) -> dict:
+    return {
+        "text": escape(text),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": y,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 12, "color": MUTED_TEXT},
+    }
+
+
+def _play_pause() -> dict:
+    play = {
+        "frame": {"duration": FRAME_MS, "redraw": False},
+        "transition": {"duration": 0},
+        "fromcurrent": True,
+        "mode": "immediate",
+    }
+    pause = {
+        "frame": {"duration": 0, "redraw": False},
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    return {
+        "type": "buttons",
+        "direction": "left",
+        "x": 0,
+        "y": 1.0,
+        "xanchor": "right",
+        "yanchor": "bottom",
+        "pad": {"r": 10, "t": 0},
+        "showactive": False,
+        "buttons": [
+            {"label": "Play", "method": "animate", "args": [None, play]},
+            {"label": "Pause", "method": "animate", "args": [[None], pause]},
+        ],
+    }
+
+
+def _slider(labels: list[str]) -> dict:
+    step_args = {
+        "frame": {"duration": 0, "redraw": False},
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    return {
+        "active": 0,
+        "x": 0,
+        "y": -0.08,
+        "len": 1.0,
+        "yanchor": "top",
+        "pad": {"t": 40},
+        "currentvalue": {"prefix": "Time since the impulse set off: ", "font": {"size": 13}},
+        "steps": [
+            {"label": label, "method": "animate", "args": [[str(k)], step_args]}
+            for k, label in enumerate(labels)
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- the whole view
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """One case as an animation plus its words, table and static snapshot."""
+
+    result: CaseResult
+    figure: go.Figure
+
+    @property
+    def title(self) -> str:
+        return case_title(self.result)
+
+    @property
+    def caption(self) -> str:
+        return caption(self.result)
+
+    @property
+    def summary(self) -> str:
+        return summary(self.result)
+
+    @property
+    def readouts(self) -> tuple[Readout, ...]:
+        return tuple(readout(run) for run in self.result.runs)
+
+    def figure_json(self) -> dict:
+        """What JupyterLab draws (``application/vnd.plotly.v1+json``), plain and deterministic."""
+        data = self.figure.to_plotly_json()
+        return {
+            "data": data["data"],
+            "layout": data["layout"],
+            "frames": data.get("frames", []),
+            "config": {"displaylogo": False, "responsive": True},
+        }
+
+    def table_html(self) -> str:
+        return readout_table(self.result)
+
+    def text_html(self) -> str:
+        """Snapshot for readers without a kernel: the end state drawn as SVG, then words."""
+        return static_html(self.result)
+
+    def mimebundles(self) -> list[dict]:
+        return [
+            {PLOTLY_MIME: self.figure_json(), "text/plain": self.title},
+            {"text/html": self.text_html(), "text/plain": f"{self.caption}\n{self.summary}"},
+        ]
+
+    def _ipython_display_(self):
+        for bundle in self.mimebundles():
+            display(bundle, raw=True)
+
+
+def simulation(result: CaseResult) -> Simulation:
+    return Simulation(result, animation(result))
+
+
+def readout_table(result: CaseResult) -> str:
+    header = ("Fibre", "Route", "Arrived?", "Arrival time", "What happened")
+    rows = [
+        (r.fibre, r.route, r.arrived_text, r.time_text, r.outcome_text)
+        for r in (readout(run) for run in result.runs)
+    ]
+    head = "".join(
+        f'<th scope="col" style="text-align:left;padding:2px 8px">{escape(h)}</th>' for h in header
+    )
+    body = "".join(
+        "<tr>"
+        + f'<th scope="row" style="{ROW_HEAD}">{escape(row[0])}</th>'
+        + "".join(f'<td style="padding:2px 8px">{escape(c)}</td>' for c in row[1:])
+        + "</tr>"
+        for row in rows
+    )
+    muscle = muscle_text(result)
+    foot = f'<p class="msals-muscle" style="margin:4px 0">{escape(muscle)}</p>' if muscle else ""
+    return (
+        f'<table class="msals-readouts" style="border-collapse:collapse;color:{TEXT}">'
+        f'<caption style="text-align:left;color:{MUTED_TEXT}">'
+        f"Readouts: {escape(result.case.label)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}"
+    )
+
+
+def snapshot_svg(result: CaseResult) -> str:
+    """The end of the animation as a small SVG: each fibre, its plaque, where the impulse got."""
+    width, left, right, row_h = 720, 200, 20, 56
+    n = len(result.runs)
+    height = 24 + row_h * n
+    span = width - left - right
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'role="img" aria-label="{escape(summary(result))}" '
+        f'style="max-width:100%;background:{BACKGROUND}">'
+    ]
+    dashes = {"healthy": "", "thin": "8 5", "lost": "2 5", "new": "10 4 2 4"}
+    widths = {"healthy": 10, "thin": 6, "lost": 3, "new": 8}
+    for i, run in enumerate(result.runs):
+        fibre = run.row.fibre
+        y = 30 + row_h * i
+        scale = span / fibre.length_mm
+
+        def x_of(mm: float, scale=scale) -> float:
+            return round(left + mm * scale, 1)
+
+        parts.append(
+            f'<text x="8" y="{y + 4}" font-size="13" fill="{TEXT}" font-family="{FONT_FAMILY}">'
+            f"{escape(run.row.label[:30])}</text>"
+        )
+        if run.status == NO_SIGNAL:
+            parts.append(
+                f'<line x1="{left}" y1="{y}" x2="{left + span}" y2="{y}" stroke="{LOST_COLOUR}" '
+                f'stroke-width="2" stroke-dasharray="2 5"/>'
+                f'<text x="{left + 6}" y="{y - 8}" font-size="12" fill="{TEXT}">'
+                "no impulse: the motor neuron has died</text>"
+            )
+            continue
+        stretches = _stretches(run) if fibre.myelinated else [(0.0, fibre.length_mm, "none")]
+        for start, end, kind in stretches:
+            colour = MYELIN_COLOUR if kind in ("healthy", "none") else MS.colour
+            dash = dashes.get(kind, "")
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            parts.append(
+                f'<line x1="{x_of(start)}" y1="{y}" x2="{x_of(end)}" y2="{y}" stroke="{colour}" '
+                f'stroke-width="{widths.get(kind, 2)}"{dash_attr}/>'
+            )
+        x = x_of(run.reached_mm)
+        if run.status == BLOCKED:
+            parts.append(
+                f'<path d="M{x - 7},{y - 7} L{x + 7},{y + 7} M{x - 7},{y + 7} L{x + 7},{y - 7}" '
+                f'stroke="{TEXT}" stroke-width="3"/>'
+            )
+        else:
+            parts.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{TEXT}"/>')
+        words = readout(run).outcome_text
+        anchor = "end" if x > left + span / 2 else "start"
+        parts.append(
+            f'<text x="{x}" y="{y - 12}" font-size="12" text-anchor="{anchor}" fill="{TEXT}">'
+            f"{escape(words[:60])}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def static_html(result: CaseResult) -> str:
+    return (
+        '<div class="msals-conduction-static" '
+        f'style="color:{TEXT};background:{BACKGROUND};padding:4px">'
+        f"<p><strong>{escape(case_title(result))}</strong></p>"
+        f"{snapshot_svg(result)}"
+        f'<p class="msals-summary">{escape(summary(result))}</p>'
+        f"{readout_table(result)}"
+        f'<p style="color:{MUTED_TEXT};font-size:0.9em">{escape(caption(result))}</p></div>'
+    )
