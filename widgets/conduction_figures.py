@@ -232,7 +232,7 @@ def frame_times(result: CaseResult) -> list[float]:
     return [_r(end * k / FRAMES, 3) for k in range(FRAMES + 1)]
 
 
-def _marker_state(run: Conduction, t: float) -> tuple[float, str, str]:
+def _marker_state(run: Conduction, t: float, final: bool) -> tuple[float, str, str]:
     """(position, marker symbol, text beside it) at time ``t``."""
     position = run.position_at(t)
     done = t + 1e-9 >= run.last_ms
@@ -240,6 +240,8 @@ def _marker_state(run: Conduction, t: float) -> tuple[float, str, str]:
         return position, "circle", f"arrived: {ms_text(run.arrival_ms)}"
     if run.status == BLOCKED and done:
         return position, "x", f"blocked (safety factor {run.blocking.safety_factor:.2f})"
+    if final:
+        return position, "circle", f"still on its way: arrives after {ms_text(run.last_ms)}"
     return position, "circle", "on its way"
 
 
@@ -253,7 +255,7 @@ def animation(result: CaseResult) -> go.Figure:
     colour = impulse_colour(result)
     length = max(run.row.fibre.length_mm for run in runs)
     has_muscle = result.pool is not None
-    fibre_domain = [0.34, 1.0] if has_muscle else [0.0, 1.0]
+    geometry = Geometry(len(runs), has_muscle)
     traces: list[go.Scatter] = []
     legend_seen: set[str] = set()
 
@@ -282,13 +284,13 @@ def animation(result: CaseResult) -> go.Figure:
     for k, t in enumerate(times):
         data = []
         for i in moving:
-            data += _impulse_updates(runs[i], i, t, colour)
+            data += _impulse_updates(runs[i], i, t, colour, final=k == FRAMES)
         if muscle_index is not None:
             data.append(_muscle_response_update(result, t))
         frames.append(go.Frame(name=str(k), data=data, traces=dynamic))
     labels = [f"{t:.{decimals}f} ms" for t in times]
     figure = go.Figure(data=traces, frames=frames)
-    figure.update_layout(_layout(result, length, fibre_domain, labels))
+    figure.update_layout(_layout(result, length, geometry, labels))
     return figure
 
 
@@ -381,7 +383,6 @@ def _impulse_traces(run: Conduction, i: int, t: float, colour: str, styled) -> l
         go.Scatter(
             marker,
             mode="markers+text",
-            textposition="top center",
             textfont={"size": 13, "color": TEXT},
             hovertemplate="impulse at %{x} mm<extra></extra>",
             **styled("impulse"),
@@ -389,21 +390,25 @@ def _impulse_traces(run: Conduction, i: int, t: float, colour: str, styled) -> l
     ]
 
 
-def _impulse_updates(run: Conduction, i: int, t: float, colour: str) -> list[dict]:
+def _impulse_updates(
+    run: Conduction, i: int, t: float, colour: str, final: bool = False
+) -> list[dict]:
     """What changes from frame to frame: the trail and the marker of one fibre.
 
     The marker's shape carries the state (circle moving or arrived, X blocked) and the
     text beside it says it, so colour is never needed to read it.
     """
-    position, symbol, text = _marker_state(run, t)
+    position, symbol, text = _marker_state(run, t, final)
     size = 18 if symbol == "x" else 14
+    side = "top left" if position > 0.6 * run.row.fibre.length_mm else "top right"
     colour = TEXT if symbol == "x" else colour
     return [
-        {"x": [0, _r(position)], "y": [i - 0.22, i - 0.22]},
+        {"x": [0, _r(position)], "y": [i - 0.4, i - 0.4]},
         {
             "x": [_r(position)],
             "y": [i],
             "text": [text],
+            "textposition": side,
             "marker": {
                 "symbol": symbol,
                 "size": size,
@@ -491,10 +496,67 @@ def _muscle_response_update(result: CaseResult, t: float) -> dict:
     return {"x": [0], "y": [-0.9], "text": [_muscle_words(result, t)]}
 
 
-def _layout(result: CaseResult, length: float, fibre_domain, labels: list[str]) -> dict:
+ROW_PX, GAP_PX, MUSCLE_PX = 100, 80, 90  # heights of one fibre row, axis gap, muscle panel
+TOP_PX, BOTTOM_PX = 80, 260
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Where things go, in pixels turned into plotly's paper units."""
+
+    rows: int
+    muscle: bool
+
+    @property
+    def plot_px(self) -> int:
+        return self.rows * ROW_PX + (GAP_PX + MUSCLE_PX if self.muscle else 0)
+
+    @property
+    def height(self) -> int:
+        return self.plot_px + TOP_PX + BOTTOM_PX
+
+    def paper(self, px: float) -> float:
+        return _r(px / self.plot_px, 3)
+
+    @property
+    def fibre_domain(self) -> list[float]:
+        return [self.paper(GAP_PX + MUSCLE_PX), 1.0] if self.muscle else [0.0, 1.0]
+
+    @property
+    def muscle_domain(self) -> list[float]:
+        return [0.0, self.paper(MUSCLE_PX)]
+
+    @property
+    def slider_y(self) -> float:
+        # Below the x-axis title, or below the muscle panel when there is one.
+        return -self.paper(10 if self.muscle else 60)
+
+    @property
+    def caption_y(self) -> float:
+        return self.slider_y - self.paper(95)
+
+    @property
+    def legend_y(self) -> float:
+        return self.caption_y - self.paper(70)
+
+
+def wrap(text: str, width: int = 26) -> str:
+    """Break a label into lines of at most ``width`` characters (plotly needs ``<br>``)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(escape(part) for part in lines)
+
+
+def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[str]) -> dict:
     runs = result.runs
     n = len(runs)
-    annotations = [_note(caption(result), -0.2)]
+    annotations = [_note(caption(result), geometry.caption_y)]
     for i, run in enumerate(runs):
         fibre = run.row.fibre
         for x, text, anchor in ((0, fibre.start, "left"), (fibre.length_mm, fibre.end, "right")):
@@ -538,24 +600,24 @@ def _layout(result: CaseResult, length: float, fibre_domain, labels: list[str]) 
     layout = {
         "template": TEMPLATE,
         "title": {"text": escape(case_title(result)), "x": 0, "xref": "paper", "xanchor": "left"},
-        "height": 330 + 90 * n + (120 if result.pool else 0),
-        "margin": {"l": 250, "r": 30, "t": 60, "b": 190},
+        "height": geometry.height,
+        "margin": {"l": 210, "r": 30, "t": TOP_PX, "b": BOTTOM_PX},
         "xaxis": {
             "title": {"text": "Distance travelled along the fibre (mm)"},
             "range": [-0.04 * length, 1.06 * length],
         },
         "yaxis": {
-            "domain": fibre_domain,
+            "domain": geometry.fibre_domain,
             "range": [n - 0.4, -0.7],
             "tickvals": list(range(n)),
-            "ticktext": [escape(run.row.label) for run in runs],
+            "ticktext": [wrap(run.row.label) for run in runs],
             "showgrid": False,
             "fixedrange": True,
         },
-        "legend": {"orientation": "h", "x": 0, "y": -0.45, "yanchor": "top"},
+        "legend": {"orientation": "h", "x": 0, "y": geometry.legend_y, "yanchor": "top"},
         "annotations": annotations,
         "updatemenus": [_play_pause()],
-        "sliders": [_slider(labels)],
+        "sliders": [_slider(labels, geometry.slider_y)],
         "hovermode": "closest",
     }
     if result.pool is not None:
@@ -565,14 +627,16 @@ def _layout(result: CaseResult, length: float, fibre_domain, labels: list[str]) 
             "range": [-0.5, result.pool.size + 0.5],
             "showticklabels": False,
             "showgrid": False,
+            "showline": False,
+            "ticks": "",
             "fixedrange": True,
         }
         layout["yaxis2"] = {
-            "domain": [0, 0.24],
+            "domain": geometry.muscle_domain,
             "anchor": "x2",
             "range": [-1.4, 0.7],
             "tickvals": [0],
-            "ticktext": [f"Motor units of the muscle ({result.pool.size})"],
+            "ticktext": [wrap(f"Motor units of the muscle ({result.pool.size} drawn)")],
             "showgrid": False,
             "fixedrange": True,
         }
@@ -581,7 +645,7 @@ def _layout(result: CaseResult, length: float, fibre_domain, labels: list[str]) 
 
 def _note(text: str, y: float) -> dict:
     return {
-        "text": escape(text),
+        "text": wrap(text, 110),
         "xref": "paper",
         "yref": "paper",
         "x": 0,
@@ -622,7 +686,7 @@ def _play_pause() -> dict:
     }
 
 
-def _slider(labels: list[str]) -> dict:
+def _slider(labels: list[str], y: float) -> dict:
     step_args = {
         "frame": {"duration": 0, "redraw": False},
         "transition": {"duration": 0},
@@ -631,11 +695,17 @@ def _slider(labels: list[str]) -> dict:
     return {
         "active": 0,
         "x": 0,
-        "y": -0.08,
+        "y": y,
         "len": 1.0,
         "yanchor": "top",
-        "pad": {"t": 40},
-        "currentvalue": {"prefix": "Time since the impulse set off: ", "font": {"size": 13}},
+        "pad": {"t": 30},
+        # Step labels would crowd each other; the current time is written above the slider.
+        "font": {"color": "rgba(0,0,0,0)", "size": 10},
+        "ticklen": 4,
+        "currentvalue": {
+            "prefix": "Time since the impulse set off: ",
+            "font": {"size": 14, "color": TEXT},
+        },
         "steps": [
             {"label": label, "method": "animate", "args": [[str(k)], step_args]}
             for k, label in enumerate(labels)

@@ -1,0 +1,108 @@
+"""The conduction simulator: pick a case and watch a nerve impulse travel (or stop).
+
+A thin widget over :mod:`widgets.conduction` (the numbers) and
+:mod:`widgets.conduction_figures` (animation, readouts, words). The animation is a plain
+plotly figure with frames, placed in an ``ipywidgets.Output``: it plays in the browser
+with no round trip per frame, and keeps playing if the kernel is gone. It never starts
+by itself (reduced motion): the reader presses Play or steps with the slider.
+"""
+
+from __future__ import annotations
+
+import ipywidgets
+import traitlets
+
+from .base import LessonWidget, check_choice, escape, live_region
+from .conduction import CaseResult, Model, load_model, simulate
+from .conduction_figures import PLOTLY_MIME, Simulation, readout_table, simulation
+from .theme import MUTED_TEXT, TEXT
+
+
+def conduction_case(case: str = "healthy", model: Model | None = None) -> Simulation:
+    """One case as an animation with its words (displays as a chart plus text in a notebook)."""
+    model = model or load_model()
+    check_choice("case", case, tuple(model.cases))
+    return simulation(simulate(case, model))
+
+
+def panel_html(view: Simulation) -> str:
+    """Caption, live summary and the readouts table under the animation."""
+    return (
+        f'<div style="color:{TEXT}">'
+        + live_region(f'<p class="msals-summary">{escape(view.summary)}</p>')
+        + readout_table(view.result)
+        + f'<p style="color:{MUTED_TEXT};margin:4px 0 0 0;font-size:0.9em">'
+        f"{escape(view.caption)}</p></div>"
+    )
+
+
+class ConductionSimulator(LessonWidget):
+    """Watch an impulse travel along a healthy fibre, an MS fibre or an ALS fibre.
+
+    >>> sim = ConductionSimulator(case="ms_warm")
+    >>> sim.case = "ms_recovered"          # same as choosing it in the menu
+    >>> sim.result.main.arrived
+    True
+    """
+
+    css_class = "msals-conduction"
+    case = traitlets.Unicode("healthy")
+
+    def __init__(self, case: str = "healthy", **kwargs):
+        self._model = load_model()
+        self._cases = tuple(self._model.cases)
+        check_choice("case", case, self._cases)
+        self._picker = ipywidgets.Dropdown(
+            options=[(c.label, c.id) for c in self._model.cases.values()],
+            value=case,
+            description="Case:",
+            style={"description_width": "4em"},
+            layout={"width": "34em"},
+        )
+        self._chart = ipywidgets.Output()
+        self._panel = ipywidgets.HTML()
+        super().__init__(children=[self._picker, self._chart, self._panel], **kwargs)
+        self.case = case
+        ipywidgets.link((self._picker, "value"), (self, "case"))
+        self._render()
+
+    @traitlets.validate("case")
+    def _check_case(self, proposal):
+        return check_choice("case", proposal["value"], self._cases)
+
+    @traitlets.observe("case")
+    def _on_case(self, change):
+        self._render()
+
+    @property
+    def cases(self) -> tuple[str, ...]:
+        """The case ids this simulator offers."""
+        return self._cases
+
+    @property
+    def result(self) -> CaseResult:
+        """What the model says for the current case."""
+        return self._view.result
+
+    def _render(self) -> None:
+        view = conduction_case(self.case, self._model)
+        # One trait update replaces the old animation with the new one.
+        self._chart.outputs = (
+            {
+                "output_type": "display_data",
+                "data": {PLOTLY_MIME: view.figure_json(), "text/plain": view.title},
+                "metadata": {},
+            },
+        )
+        self._panel.value = panel_html(view)
+        self._view = view
+
+    def figure_json(self) -> dict:
+        """The animation currently drawn (what the browser receives)."""
+        return self._chart.outputs[0]["data"][PLOTLY_MIME]
+
+    def summary(self) -> str:
+        return self._view.summary
+
+    def static_html(self) -> str:
+        return self._view.text_html()
