@@ -139,10 +139,23 @@ def _value(entry: dict) -> float:
     return float(entry["value"])
 
 
+def _check_sourced(node, shown: str, path: str = "") -> None:
+    """Every number (a mapping with a ``value``) must name a ``source`` or ``sources``."""
+    if isinstance(node, dict):
+        if "value" in node and "source" not in node and "sources" not in node:
+            raise DataError(shown, path, "a number needs a 'source' or 'sources' (none given)")
+        for key, item in node.items():
+            _check_sourced(item, shown, f"{path}.{key}" if path else key)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            _check_sourced(item, shown, f"{path}[{index}]")
+
+
 def load_model(directory=None) -> Model:
     """Read and check ``data/conduction.yaml`` (schema, sources, then the rules below)."""
     doc = load_document(DATA_NAME, directory)
     shown = display_name(DATA_NAME)
+    _check_sourced(doc, shown)
     fibres = {}
     for i, f in enumerate(doc["fibres"]):
         velocity = f["velocity"]
