@@ -28,7 +28,7 @@ from .conduction import ARRIVED, BLOCKED, NO_SIGNAL, CaseResult, Conduction
 from .theme import ALS, BACKGROUND, FONT_FAMILY, MS, MUTED_TEXT, TEXT
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-FRAMES = 30  # steps of the animation after time 0
+FRAMES = 24  # steps of the animation after time 0
 FRAME_MS = 150  # how long each step is shown while playing
 HEALTHY_COLOUR = "#009E73"  # Okabe-Ito bluish green
 MYELIN_COLOUR = "#7F7F7F"
@@ -242,7 +242,7 @@ def _marker_state(run: Conduction, t: float, final: bool) -> tuple[float, str, s
         return position, "x", f"blocked (safety factor {run.blocking.safety_factor:.2f})"
     if final:
         return position, "circle", f"still on its way: arrives after {ms_text(run.last_ms)}"
-    return position, "circle", "on its way"
+    return position, "circle", " "  # not empty: plotly then keeps a text node to update
 
 
 def _time_decimals(times: list[float]) -> int:
@@ -270,7 +270,7 @@ def animation(result: CaseResult) -> go.Figure:
     first_dynamic = len(traces)
     times = frame_times(result)
     for i in moving:
-        traces += _impulse_traces(runs[i], i, 0.0, colour, styled)
+        traces += _impulse_traces(runs[i], i, times[-1], colour, styled)
     muscle_index = None
     if has_muscle:
         traces += _muscle_traces(result, styled)
@@ -284,7 +284,7 @@ def animation(result: CaseResult) -> go.Figure:
     for k, t in enumerate(times):
         data = []
         for i in moving:
-            data += _impulse_updates(runs[i], i, t, colour, final=k == FRAMES)
+            data += _impulse_updates(runs[i], t, final=k == FRAMES)
         if muscle_index is not None:
             data.append(_muscle_response_update(result, t))
         frames.append(go.Frame(name=str(k), data=data, traces=dynamic))
@@ -370,11 +370,15 @@ def _stretches(run: Conduction) -> list[tuple[float, float, str]]:
     return [p for p in parts if p[1] > p[0]]
 
 
-def _impulse_traces(run: Conduction, i: int, t: float, colour: str, styled) -> list[go.Scatter]:
-    trail, marker = _impulse_updates(run, i, t, colour)
+def _impulse_traces(run: Conduction, i: int, end: float, colour: str, styled) -> list[go.Scatter]:
+    """The trail and the marker of one fibre, fully styled; frames then change only a few keys."""
+    trail, marker = _impulse_updates(run, 0.0)
+    # The words go on the side where the plot has room for them at the end.
+    side = "top left" if run.position_at(end) > 0.5 * run.row.fibre.length_mm else "top right"
     return [
         go.Scatter(
             trail,
+            y=[i - 0.4, i - 0.4],
             mode="lines",
             line={"color": colour, "width": 4},
             hoverinfo="skip",
@@ -382,40 +386,33 @@ def _impulse_traces(run: Conduction, i: int, t: float, colour: str, styled) -> l
         ),
         go.Scatter(
             marker,
+            y=[i],
             mode="markers+text",
+            textposition=side,
             textfont={"size": 13, "color": TEXT},
+            marker={
+                "symbol": marker["marker"]["symbol"],
+                "size": 16,
+                "color": colour,
+                "line": {"width": 2, "color": TEXT},
+            },
             hovertemplate="impulse at %{x} mm<extra></extra>",
             **styled("impulse"),
         ),
     ]
 
 
-def _impulse_updates(
-    run: Conduction, i: int, t: float, colour: str, final: bool = False
-) -> list[dict]:
+def _impulse_updates(run: Conduction, t: float, final: bool = False) -> list[dict]:
     """What changes from frame to frame: the trail and the marker of one fibre.
 
     The marker's shape carries the state (circle moving or arrived, X blocked) and the
-    text beside it says it, so colour is never needed to read it.
+    text beside it says it, so colour is never needed to read it. Frames hold only these
+    keys (plotly merges them into the styled traces), which keeps the stored JSON small.
     """
     position, symbol, text = _marker_state(run, t, final)
-    size = 18 if symbol == "x" else 14
-    side = "top left" if position > 0.6 * run.row.fibre.length_mm else "top right"
-    colour = TEXT if symbol == "x" else colour
     return [
-        {"x": [0, _r(position)], "y": [i - 0.4, i - 0.4]},
-        {
-            "x": [_r(position)],
-            "y": [i],
-            "text": [text],
-            "textposition": side,
-            "marker": {
-                "symbol": symbol,
-                "size": size,
-                "color": colour,
-                "line": {"width": 2, "color": TEXT},
-            },
-        },
+        {"x": [0, _r(position)]},
+        {"x": [_r(position)], "text": [text], "marker": {"symbol": symbol}},
     ]
 
 
@@ -481,6 +478,8 @@ def _muscle_words(result: CaseResult, t: float) -> str:
 def _muscle_response_trace(result: CaseResult, t: float) -> go.Scatter:
     return go.Scatter(
         _muscle_response_update(result, t),
+        x=[0],
+        y=[-0.9],
         xaxis="x2",
         yaxis="y2",
         mode="text",
@@ -493,7 +492,7 @@ def _muscle_response_trace(result: CaseResult, t: float) -> go.Scatter:
 
 
 def _muscle_response_update(result: CaseResult, t: float) -> dict:
-    return {"x": [0], "y": [-0.9], "text": [_muscle_words(result, t)]}
+    return {"text": [_muscle_words(result, t)]}
 
 
 ROW_PX, GAP_PX, MUSCLE_PX = 100, 80, 90  # heights of one fibre row, axis gap, muscle panel
@@ -742,10 +741,16 @@ class Simulation:
     def figure_json(self) -> dict:
         """What JupyterLab draws (``application/vnd.plotly.v1+json``), plain and deterministic."""
         data = self.figure.to_plotly_json()
+        frames = data.get("frames", [])
+        for frame in frames:
+            # plotly.py stamps every frame trace with its type; plotly.js merges frame
+            # data into the existing traces, so the type only adds bytes to the notebook.
+            for trace in frame["data"]:
+                trace.pop("type", None)
         return {
             "data": data["data"],
             "layout": data["layout"],
-            "frames": data.get("frames", []),
+            "frames": frames,
             "config": {"displaylogo": False, "responsive": True},
         }
 
