@@ -15,8 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import plotly.graph_objects as go
-
 from scripts.headless import screenshot
 from widgets.conduction import load_model, simulate
 from widgets.conduction_figures import simulation
@@ -44,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for case_id in args.cases or list(model.cases):
-            figure = go.Figure(simulation(simulate(case_id, model)).figure)
+            figure = simulation(simulate(case_id, model)).full_figure()
             height = int(figure.layout.height)
             figure.update_layout(width=WIDTH - 20)
             page = Path(tmp) / f"{case_id}.html"

@@ -18,6 +18,7 @@ every state is also written next to the fibre.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -249,8 +250,12 @@ def _time_decimals(times: list[float]) -> int:
     return 1 if times[-1] >= 10 else 2
 
 
-def animation(result: CaseResult) -> go.Figure:
-    """The plotly animation of one case (deterministic)."""
+def animation(result: CaseResult) -> tuple[go.Figure, list[dict]]:
+    """The plotly figure of one case (validated) and its frames (plain dicts, deterministic).
+
+    Frames stay plain dicts: validating 25 frames with plotly.py took most of the build
+    time, and they hold only positions, symbols and words built here.
+    """
     runs = result.runs
     colour = impulse_colour(result)
     length = max(run.row.fibre.length_mm for run in runs)
@@ -287,11 +292,11 @@ def animation(result: CaseResult) -> go.Figure:
             data += _impulse_updates(runs[i], t, final=k == FRAMES)
         if muscle_index is not None:
             data.append(_muscle_response_update(result, t))
-        frames.append(go.Frame(name=str(k), data=data, traces=dynamic))
+        frames.append({"name": str(k), "data": data, "traces": dynamic})
     labels = [f"{t:.{decimals}f} ms" for t in times]
-    figure = go.Figure(data=traces, frames=frames)
+    figure = go.Figure(data=traces)
     figure.update_layout(_layout(result, length, geometry, labels))
-    return figure
+    return figure, frames
 
 
 def _fibre_traces(run: Conduction, i: int, styled) -> list[go.Scatter]:
@@ -422,28 +427,39 @@ def _muscle_traces(result: CaseResult, styled) -> list[go.Scatter]:
     survivors = list(range(pool.survivors))
     lost = list(range(pool.survivors, pool.size))
     traces = []
-    if survivors:
-        twitching = {0, len(survivors) // 2} if pool.fasciculations else set()
+    twitching = {0, len(survivors) // 2} if pool.fasciculations and survivors else set()
+    groups = (
+        ("circle", [x for x in survivors if x not in twitching], "working motor unit", ""),
+        (
+            "star",
+            sorted(twitching),
+            "working unit that also fires on its own (fasciculation)",
+            ", fires on its own (fasciculation)",
+        ),
+    )
+    for symbol, members, name, extra in groups:
+        if not members:
+            continue
         traces.append(
             go.Scatter(
-                x=[x + 0.5 for x in survivors],
-                y=[0] * len(survivors),
+                x=[x + 0.5 for x in members],
+                y=[0] * len(members),
                 xaxis="x2",
                 yaxis="y2",
                 mode="markers",
                 marker={
-                    "symbol": ["star" if x in twitching else "circle" for x in survivors],
+                    "symbol": symbol,
                     "size": _r(10 * pool.unit_size**0.5 + 4, 1),
                     "color": ALS.colour if result.case.disease == "als" else HEALTHY_COLOUR,
                     "line": {"width": 1, "color": TEXT},
                 },
                 text=[
-                    f"unit {x + 1}: working"
-                    + (", fires on its own (fasciculation)" if x in twitching else "")
-                    for x in survivors
+                    f"unit {x + 1}: drives {pool.unit_size:.1f} times its first share of fibres"
+                    + extra
+                    for x in members
                 ],
                 hovertemplate="%{text}<extra></extra>",
-                **styled("working motor unit (size = muscle fibres it drives)"),
+                **styled(f"{name} (bigger = more muscle fibres)"),
             )
         )
     if lost:
@@ -720,7 +736,8 @@ class Simulation:
     """One case as an animation plus its words, table and static snapshot."""
 
     result: CaseResult
-    figure: go.Figure
+    figure: go.Figure  # data and layout; the frames are kept apart
+    frames: tuple[dict, ...]
 
     @property
     def title(self) -> str:
@@ -741,18 +758,19 @@ class Simulation:
     def figure_json(self) -> dict:
         """What JupyterLab draws (``application/vnd.plotly.v1+json``), plain and deterministic."""
         data = self.figure.to_plotly_json()
-        frames = data.get("frames", [])
-        for frame in frames:
-            # plotly.py stamps every frame trace with its type; plotly.js merges frame
-            # data into the existing traces, so the type only adds bytes to the notebook.
-            for trace in frame["data"]:
-                trace.pop("type", None)
         return {
             "data": data["data"],
             "layout": data["layout"],
-            "frames": frames,
+            # Frames hold only what changes; plotly.js merges them into the traces.
+            "frames": copy.deepcopy(list(self.frames)),
             "config": {"displaylogo": False, "responsive": True},
         }
+
+    def full_figure(self) -> go.Figure:
+        """A ``go.Figure`` with its frames, e.g. to write a standalone HTML page."""
+        figure = go.Figure(self.figure)
+        figure.frames = [go.Frame(frame) for frame in self.frames]
+        return figure
 
     def table_html(self) -> str:
         return readout_table(self.result)
@@ -773,7 +791,8 @@ class Simulation:
 
 
 def simulation(result: CaseResult) -> Simulation:
-    return Simulation(result, animation(result))
+    figure, frames = animation(result)
+    return Simulation(result, figure, tuple(frames))
 
 
 def readout_table(result: CaseResult) -> str:
