@@ -54,14 +54,20 @@ def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
 
 def plot_html(element_id: str, figure: dict) -> str:
     # json.dumps escapes nothing HTML-specific; "</" must not close the script early.
+    # Frames too: the conduction simulator's animation plays in the static copy.
     payload = json.dumps(
-        {"data": figure.get("data", []), "layout": figure.get("layout", {})}, sort_keys=True
+        {
+            "data": figure.get("data", []),
+            "layout": figure.get("layout", {}),
+            "frames": figure.get("frames", []),
+        },
+        sort_keys=True,
     ).replace("</", "<\\/")
     return (
         f'<div id="{element_id}" class="msals-static-plot" style="min-height:420px"></div>'
         f'<script type="text/javascript">(function(){{var f={payload};'
-        f'Plotly.newPlot("{element_id}",f.data,f.layout,'
-        f"{{responsive:true,displaylogo:false}});}})();</script>"
+        f'Plotly.newPlot("{element_id}",{{data:f.data,layout:f.layout,frames:f.frames,'
+        f"config:{{responsive:true,displaylogo:false}}}});}})();</script>"
     )
 
 

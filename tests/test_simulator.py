@@ -195,3 +195,13 @@ def test_text_from_data_is_escaped(data_copy):
         assert "&lt;script&gt;" in html
     figure = json.dumps(sim.figure_json())
     assert "<script>" not in figure and "<b>fibre" not in figure
+
+
+def test_static_copy_keeps_the_frames_so_the_animation_plays_without_a_kernel():
+    from scripts.export_static import plot_html
+
+    figure = conduction_case("ms_complete").figure_json()
+    page = plot_html("p1", figure)
+    payload = json.loads(page.split("var f=", 1)[1].split(";Plotly.newPlot", 1)[0])
+    assert payload["frames"] == json.loads(json.dumps(figure["frames"]))
+    assert "frames:f.frames" in page
