@@ -12,7 +12,14 @@ import yaml
 
 from widgets import ConductionSimulator
 from widgets.conduction import ARRIVED, BLOCKED, NO_SIGNAL, load_model, simulate
-from widgets.conduction_figures import FRAMES, frame_times, ms_text, percent, readout
+from widgets.conduction_figures import (
+    FRAMES,
+    frame_times,
+    ms_text,
+    percent,
+    readout,
+    time_labels,
+)
 from widgets.simulator import conduction_case
 
 MODEL = load_model()
@@ -205,3 +212,33 @@ def test_static_copy_keeps_the_frames_so_the_animation_plays_without_a_kernel():
     payload = json.loads(page.split("var f=", 1)[1].split(";Plotly.newPlot", 1)[0])
     assert payload["frames"] == json.loads(json.dumps(figure["frames"]))
     assert "frames:f.frames" in page
+
+
+def test_time_menu_steps_through_the_frames_for_keyboard_users():
+    sim = ConductionSimulator(case="ms_complete")
+    menu = sim._time
+    assert isinstance(menu, ipywidgets.Dropdown)
+    result = simulate("ms_complete", MODEL)
+    assert [label for label, _ in menu.options] == time_labels(result)
+    assert sim.figure_json()["layout"]["sliders"][0]["active"] == 0
+    assert "about to set off from the eye" in sim._moment.value
+    menu.value = FRAMES  # the last frame, chosen from the keyboard
+    figure = sim.figure_json()
+    assert figure["layout"]["sliders"][0]["active"] == FRAMES
+    blocked, reference = final_markers_from_data(figure)
+    assert blocked["x"][0] == pytest.approx(20) and blocked["marker"]["symbol"] == "x"
+    assert reference["x"][0] == pytest.approx(50)
+    assert "stopped at 20 mm, blocked" in sim._moment.value
+    assert "arrived at the brain" in sim._moment.value
+    assert 'aria-live="polite"' in sim._moment.value
+    sim.case = "healthy"  # a new case starts again before the impulse leaves
+    assert sim.step == 0 and menu.value == 0
+    with pytest.raises(ValueError, match="step must be a whole number from 0 to 24"):
+        sim.step = 99
+    with pytest.raises(ValueError, match="step must be a whole number from 0 to 24"):
+        ConductionSimulator(step=-1)
+
+
+def final_markers_from_data(figure: dict) -> list[dict]:
+    """The impulse markers as drawn before any frame is played."""
+    return [t for t in figure["data"] if t.get("name") == "impulse"]

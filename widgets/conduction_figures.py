@@ -250,12 +250,15 @@ def _time_decimals(times: list[float]) -> int:
     return 1 if times[-1] >= 10 else 2
 
 
-def animation(result: CaseResult) -> tuple[go.Figure, list[dict]]:
+def animation(result: CaseResult, step: int = 0) -> tuple[go.Figure, list[dict]]:
     """The plotly figure of one case (validated) and its frames (plain dicts, deterministic).
 
-    Frames stay plain dicts: validating 25 frames with plotly.py took most of the build
-    time, and they hold only positions, symbols and words built here.
+    The figure opens at frame ``step`` (0: the impulse has not left yet). Frames stay
+    plain dicts: validating 25 frames with plotly.py took most of the build time, and
+    they hold only positions, symbols and words built here.
     """
+    if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= FRAMES:
+        raise ValueError(f"step must be a whole number from 0 to {FRAMES}; got {step!r}")
     runs = result.runs
     colour = impulse_colour(result)
     length = max(run.row.fibre.length_mm for run in runs)
@@ -284,7 +287,6 @@ def animation(result: CaseResult) -> tuple[go.Figure, list[dict]]:
     dynamic = list(range(first_dynamic, first_dynamic + 2 * len(moving)))
     if muscle_index is not None:
         dynamic.append(muscle_index)
-    decimals = _time_decimals(times)
     frames = []
     for k, t in enumerate(times):
         data = []
@@ -293,10 +295,42 @@ def animation(result: CaseResult) -> tuple[go.Figure, list[dict]]:
         if muscle_index is not None:
             data.append(_muscle_response_update(result, t))
         frames.append({"name": str(k), "data": data, "traces": dynamic})
-    labels = [f"{t:.{decimals}f} ms" for t in times]
+    labels = time_labels(result)
+    for update, index in zip(frames[step]["data"], dynamic, strict=True):
+        traces[index].update(update)
     figure = go.Figure(data=traces)
     figure.update_layout(_layout(result, length, geometry, labels))
+    figure.layout.sliders[0].active = step
     return figure, frames
+
+
+def time_labels(result: CaseResult) -> list[str]:
+    """The time of each frame, as the slider and the step menu show it."""
+    times = frame_times(result)
+    decimals = _time_decimals(times)
+    return [f"{t:.{decimals}f} ms" for t in times]
+
+
+def moment_text(result: CaseResult, step: int) -> str:
+    """Where each impulse is at frame ``step``, in words (the step menu reads this out)."""
+    t = frame_times(result)[step]
+    parts = [f"At {time_labels(result)[step]}:"]
+    for run in result.runs:
+        if run.status == NO_SIGNAL:
+            parts.append(f"{run.row.label}: no impulse.")
+            continue
+        position = run.position_at(t)
+        done = t + 1e-9 >= run.last_ms
+        if t == 0:
+            state = f"about to set off from the {run.row.fibre.start.lower()}"
+        elif run.status == ARRIVED and done:
+            state = f"arrived at the {run.row.fibre.end.lower()}"
+        elif run.status == BLOCKED and done:
+            state = f"stopped at {mm_text(position)}, blocked"
+        else:
+            state = f"at {mm_text(position)} of {mm_text(run.row.fibre.length_mm)}, on its way"
+        parts.append(f"{run.row.label}: {state}.")
+    return " ".join(parts)
 
 
 def _fibre_traces(run: Conduction, i: int, styled) -> list[go.Scatter]:
@@ -790,8 +824,8 @@ class Simulation:
             display(bundle, raw=True)
 
 
-def simulation(result: CaseResult) -> Simulation:
-    figure, frames = animation(result)
+def simulation(result: CaseResult, step: int = 0) -> Simulation:
+    figure, frames = animation(result, step)
     return Simulation(result, figure, tuple(frames))
 
 

@@ -14,15 +14,27 @@ import traitlets
 
 from .base import LessonWidget, check_choice, escape, live_region
 from .conduction import CaseResult, Model, load_model, simulate
-from .conduction_figures import PLOTLY_MIME, Simulation, readout_table, simulation
+from .conduction_figures import (
+    FRAMES,
+    PLOTLY_MIME,
+    Simulation,
+    moment_text,
+    readout_table,
+    simulation,
+    time_labels,
+)
 from .theme import MUTED_TEXT, TEXT
 
 
-def conduction_case(case: str = "healthy", model: Model | None = None) -> Simulation:
-    """One case as an animation with its words (displays as a chart plus text in a notebook)."""
+def conduction_case(case: str = "healthy", model: Model | None = None, step: int = 0) -> Simulation:
+    """One case as an animation with its words (displays as a chart plus text in a notebook).
+
+    The animation is stored in the notebook and plays without a kernel (static copy,
+    GitHub-free viewers that draw plotly); ``step`` opens it at a later frame.
+    """
     model = model or load_model()
     check_choice("case", case, tuple(model.cases))
-    return simulation(simulate(case, model))
+    return simulation(simulate(case, model), step)
 
 
 def panel_html(view: Simulation) -> str:
@@ -36,6 +48,12 @@ def panel_html(view: Simulation) -> str:
     )
 
 
+def _check_step(step) -> int:
+    if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= FRAMES:
+        raise ValueError(f"step must be a whole number from 0 to {FRAMES}; got {step!r}")
+    return step
+
+
 class ConductionSimulator(LessonWidget):
     """Watch an impulse travel along a healthy fibre, an MS fibre or an ALS fibre.
 
@@ -47,11 +65,13 @@ class ConductionSimulator(LessonWidget):
 
     css_class = "msals-conduction"
     case = traitlets.Unicode("healthy")
+    step = traitlets.Int(0)
 
-    def __init__(self, case: str = "healthy", **kwargs):
+    def __init__(self, case: str = "healthy", step: int = 0, **kwargs):
         self._model = load_model()
         self._cases = tuple(self._model.cases)
         check_choice("case", case, self._cases)
+        _check_step(step)
         self._picker = ipywidgets.Dropdown(
             options=[(c.label, c.id) for c in self._model.cases.values()],
             value=case,
@@ -59,20 +79,55 @@ class ConductionSimulator(LessonWidget):
             style={"description_width": "4em"},
             layout={"width": "34em"},
         )
+        # Plotly's Play button and slider cannot be reached with the keyboard; this menu
+        # steps through the same frames (a redraw per step) and says where each impulse is.
+        self._time = ipywidgets.Dropdown(
+            description="Time:",
+            style={"description_width": "4em"},
+            layout={"width": "20em"},
+        )
         self._chart = ipywidgets.Output()
+        self._moment = ipywidgets.HTML()
         self._panel = ipywidgets.HTML()
-        super().__init__(children=[self._picker, self._chart, self._panel], **kwargs)
+        super().__init__(
+            children=[self._picker, self._time, self._chart, self._moment, self._panel], **kwargs
+        )
+        self._ready = False
         self.case = case
+        self._set_time_options()
+        self.step = step
+        self._time.value = step
         ipywidgets.link((self._picker, "value"), (self, "case"))
+        ipywidgets.link((self._time, "value"), (self, "step"))
+        self._ready = True
         self._render()
 
     @traitlets.validate("case")
     def _check_case(self, proposal):
         return check_choice("case", proposal["value"], self._cases)
 
+    @traitlets.validate("step")
+    def _check_step(self, proposal):
+        return _check_step(proposal["value"])
+
     @traitlets.observe("case")
     def _on_case(self, change):
+        ready, self._ready = self._ready, False
+        try:
+            self._set_time_options()
+            self.step = 0  # a new case starts before the impulse sets off
+        finally:
+            self._ready = ready
         self._render()
+
+    @traitlets.observe("step")
+    def _on_step(self, change):
+        self._render()
+
+    def _set_time_options(self) -> None:
+        result = simulate(self.case, self._model)
+        labels = time_labels(result)
+        self._time.options = [(label, k) for k, label in enumerate(labels)]
 
     @property
     def cases(self) -> tuple[str, ...]:
@@ -85,7 +140,9 @@ class ConductionSimulator(LessonWidget):
         return self._view.result
 
     def _render(self) -> None:
-        view = conduction_case(self.case, self._model)
+        if not self._ready:
+            return
+        view = conduction_case(self.case, self._model, self.step)
         # One trait update replaces the old animation with the new one.
         self._chart.outputs = (
             {
@@ -95,6 +152,10 @@ class ConductionSimulator(LessonWidget):
             },
         )
         self._panel.value = panel_html(view)
+        self._moment.value = live_region(
+            f'<p class="msals-moment" style="color:{TEXT};margin:0">'
+            f"{escape(moment_text(view.result, self.step))}</p>"
+        )
         self._view = view
 
     def figure_json(self) -> dict:
