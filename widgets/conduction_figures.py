@@ -314,7 +314,7 @@ def time_labels(result: CaseResult) -> list[str]:
 def moment_text(result: CaseResult, step: int) -> str:
     """Where each impulse is at frame ``step``, in words (the step menu reads this out)."""
     t = frame_times(result)[step]
-    parts = [f"At {time_labels(result)[step]}:"]
+    parts = [f"At {time_labels(result)[step]} (the time chosen in the menu):"]
     for run in result.runs:
         if run.status == NO_SIGNAL:
             parts.append(f"{run.row.label}: no impulse.")
@@ -694,7 +694,7 @@ def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[
 
 def _note(text: str, y: float) -> dict:
     return {
-        "text": wrap(text, 110),
+        "text": wrap(text, 90),
         "xref": "paper",
         "yref": "paper",
         "x": 0,

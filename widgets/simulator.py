@@ -82,7 +82,8 @@ class ConductionSimulator(LessonWidget):
         # Plotly's Play button and slider cannot be reached with the keyboard; this menu
         # steps through the same frames (a redraw per step) and says where each impulse is.
         self._time = ipywidgets.Dropdown(
-            description="Time:",
+            description="Jump to:",
+            tooltip="Show the impulses at this time (works from the keyboard)",
             style={"description_width": "4em"},
             layout={"width": "20em"},
         )
