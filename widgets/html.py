@@ -9,8 +9,9 @@ Two halves:
   :func:`disease_box`, :class:`Citations` (first-use numbering and the "Sources (N)"
   block), :func:`callout` (not medical advice), :func:`placeholder` ("Pick a part…"),
   :func:`details`, :func:`data_table` (``<th scope>``), :func:`live_region`,
-  :func:`picture` (an SVG as an ``<img>`` that survives sanitising) and
-  :func:`run_hint`.
+  :func:`picture` (an SVG as an ``<img>`` that survives sanitising),
+  :func:`run_hint` and :func:`snapshot` (what a widget stores for readers without a
+  kernel).
 
 Styles are inline (static viewers such as GitHub drop ``<style>`` blocks) and come
 from :mod:`widgets.theme`: page text follows JupyterLab's theme variables, with light
@@ -57,8 +58,10 @@ __all__ = [
     "placeholder",
     "row",
     "run_hint",
+    "snapshot",
     "sources_block",
     "trusted",
+    "widget_style",
 ]
 
 DISCLAIMER = (
@@ -400,3 +403,23 @@ def picture(svg: str, alt: str, class_: str | None = None, max_width: str = "900
 
 def link(text: Child, href: str) -> Markup:
     return el("a", text, href=href)
+
+
+def snapshot(body: Child, controls: str) -> Markup:
+    """A widget's stored output: the run hint, then the static rendering of its state."""
+    return el("div", run_hint(controls), body, class_="msals-snapshot")
+
+
+def widget_style() -> Markup:
+    """A style sheet for live widgets: a clear focus ring and 14 px controls.
+
+    Only live widgets use it (a hidden child of every widget): stored outputs carry
+    their styles inline.
+    """
+    rules = (
+        ".msals-widget{--jp-widgets-font-size:14px}"
+        ".msals-widget .widget-html-content{font-size:14px}"
+        f".msals-widget :focus-visible{{outline:3px solid {theme.FOCUS_RING} !important;"
+        "outline-offset:2px !important}"
+    )
+    return el("style", trusted(rules))
