@@ -166,7 +166,11 @@ def paragraphs(text: str, style=None, **attrs) -> Markup:
 
 
 def muted(*children: Child, tag: str = "span", style=None, **attrs) -> Markup:
-    """Secondary text (captions, hints) in the theme's muted text colour."""
+    """Secondary text (captions, hints) in the theme's muted text colour.
+
+    Not for table cells: JupyterLab's light theme stripes table rows, and its muted
+    colour falls just under 4.5:1 on the stripes.
+    """
     return el(tag, *children, style={"color": theme.PAGE_MUTED, **(style or {})}, **attrs)
 
 
@@ -324,7 +328,12 @@ def data_table(
         el("thead", el("tr", head)),
         el("tbody", body),
         class_=class_,
-        style={"border-collapse": "collapse", "color": theme.PAGE_TEXT, **(style or {})},
+        style={
+            "border-collapse": "collapse",
+            "color": theme.PAGE_TEXT,
+            "font-size": theme.FONT_SIZE,
+            **(style or {}),
+        },
     )
 
 
