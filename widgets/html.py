@@ -277,9 +277,7 @@ def sources_block(source_ids: Iterable[str], references: Mapping[str, Any]) -> M
     """The "Sources (N)" block: a folded, numbered list of citations."""
     ids = list(source_ids)
     items = [el("li", references[s].citation) for s in ids]
-    return details(
-        f"Sources ({len(ids)})", el("ol", items, style={"font-size": "90%"}), class_="msals-sources"
-    )
+    return details(f"Sources ({len(ids)})", el("ol", items), class_="msals-sources")
 
 
 # ---------------------------------------------------------------- tables
