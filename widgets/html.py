@@ -296,7 +296,8 @@ def data_table(
     """A data table with ``<th scope="col">`` headers (and ``scope="row"`` if ``row_headers``).
 
     A cell may be a ready ``<td>``/``<th>`` (Markup starting with ``<td`` or ``<th``),
-    e.g. a :func:`disease_box` cell; anything else is wrapped in a ``<td>``.
+    e.g. a :func:`disease_box` cell; anything else is wrapped in a ``<td>``. A row may be
+    a ready ``<tr>`` from :func:`row`.
     """
     pad = {
         "padding": "4px 8px",
@@ -309,6 +310,9 @@ def data_table(
         head.insert(0, el("td"))
     body = []
     for row in rows:
+        if isinstance(row, Markup) and row.startswith("<tr"):
+            body.append(row)  # a ready row (see :func:`row`), e.g. with data attributes
+            continue
         cells = []
         for index, cell in enumerate(row):
             if _is_cell(cell):
