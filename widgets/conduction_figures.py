@@ -19,12 +19,13 @@ every state is also written next to the fibre.
 from __future__ import annotations
 
 import copy
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .base import escape
+from . import html
 from .conduction import ARRIVED, BLOCKED, NO_SIGNAL, CaseResult, Conduction
 from .theme import ALS, BACKGROUND, FONT_FAMILY, MS, MUTED_TEXT, TEXT
 
@@ -35,7 +36,6 @@ HEALTHY_COLOUR = "#009E73"  # Okabe-Ito bluish green
 MYELIN_COLOUR = "#7F7F7F"
 LOST_COLOUR = "#A6A6A6"
 GRID = "#E6E6E6"
-ROW_HEAD = "text-align:left;padding:2px 8px;font-weight:600"
 DRAWN_NODES_MAX = 60  # above this, nodes are too close together to draw one by one
 ILLUSTRATIVE = (
     "Illustrative model: fibre speeds come from published ranges; the plaques, myelin "
@@ -599,7 +599,7 @@ def wrap(text: str, width: int = 26) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "<br>".join(escape(part) for part in lines)
+    return "<br>".join(html.escape(part) for part in lines)
 
 
 def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[str]) -> dict:
@@ -615,7 +615,7 @@ def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[
                     "y": i + 0.32,
                     "xref": "x",
                     "yref": "y",
-                    "text": escape(text),
+                    "text": html.escape(text),
                     "showarrow": False,
                     "xanchor": anchor,
                     "font": {"size": 12, "color": MUTED_TEXT},
@@ -648,7 +648,12 @@ def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[
             )
     layout = {
         "template": TEMPLATE,
-        "title": {"text": escape(case_title(result)), "x": 0, "xref": "paper", "xanchor": "left"},
+        "title": {
+            "text": html.escape(case_title(result)),
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+        },
         "height": geometry.height,
         "margin": {"l": 210, "r": 30, "t": TOP_PX, "b": BOTTOM_PX},
         "xaxis": {
@@ -806,10 +811,10 @@ class Simulation:
         figure.frames = [go.Frame(frame) for frame in self.frames]
         return figure
 
-    def table_html(self) -> str:
+    def table_html(self) -> html.Markup:
         return readout_table(self.result)
 
-    def text_html(self) -> str:
+    def text_html(self) -> html.Markup:
         """Snapshot for readers without a kernel: the end state drawn as SVG, then words."""
         return static_html(self.result)
 
@@ -829,99 +834,150 @@ def simulation(result: CaseResult, step: int = 0) -> Simulation:
     return Simulation(result, figure, tuple(frames))
 
 
-def readout_table(result: CaseResult) -> str:
+def readout_table(result: CaseResult) -> html.Markup:
+    """The readouts as a table (one row per fibre), then the muscle's response."""
     header = ("Fibre", "Route", "Arrived?", "Arrival time", "What happened")
     rows = [
         (r.fibre, r.route, r.arrived_text, r.time_text, r.outcome_text)
         for r in (readout(run) for run in result.runs)
     ]
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:2px 8px">{escape(h)}</th>' for h in header
-    )
-    body = "".join(
-        "<tr>"
-        + f'<th scope="row" style="{ROW_HEAD}">{escape(row[0])}</th>'
-        + "".join(f'<td style="padding:2px 8px">{escape(c)}</td>' for c in row[1:])
-        + "</tr>"
-        for row in rows
-    )
     muscle = muscle_text(result)
-    foot = f'<p class="msals-muscle" style="margin:4px 0">{escape(muscle)}</p>' if muscle else ""
-    return (
-        f'<table class="msals-readouts" style="border-collapse:collapse;color:{TEXT}">'
-        f'<caption style="text-align:left;color:{MUTED_TEXT}">'
-        f"Readouts: {escape(result.case.label)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{foot}"
+    return html.join(
+        [
+            html.data_table(
+                header,
+                rows,
+                caption=f"Readouts: {result.case.label}",
+                row_headers=True,
+                class_="msals-readouts",
+                cell_style={"padding": "2px 8px"},
+            ),
+            html.el("p", muscle, class_="msals-muscle", style={"margin": "4px 0"})
+            if muscle
+            else None,
+        ]
     )
+
+
+def _svg_words(run: Conduction) -> str:
+    if run.status == ARRIVED:
+        return f"arrived after {ms_text(run.arrival_ms)}"
+    if run.status == BLOCKED:
+        return (
+            f"blocked at {mm_text(run.reached_mm)} (safety factor {run.blocking.safety_factor:.2f})"
+        )
+    return "no impulse: the motor neuron has died"
+
+
+def _lines(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
 
 
 def snapshot_svg(result: CaseResult) -> str:
-    """The end of the animation as a small SVG: each fibre, its plaque, where the impulse got."""
-    width, left, right, row_h = 720, 200, 20, 56
-    n = len(result.runs)
-    height = 24 + row_h * n
+    """The end of the animation as a small SVG: each fibre, its plaque, where the impulse got.
+
+    Built with ElementTree, which escapes every text and attribute, like the diagram.
+    """
+    width, left, right, row_h = 760, 210, 24, 64
+    height = 30 + row_h * len(result.runs)
     span = width - left - right
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'role="img" aria-label="{escape(summary(result))}" '
-        f'style="max-width:100%;background:{BACKGROUND}">'
-    ]
-    dashes = {"healthy": "", "thin": "8 5", "lost": "2 5", "new": "10 4 2 4"}
-    widths = {"healthy": 10, "thin": 6, "lost": 3, "new": 8}
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "viewBox": f"0 0 {width} {height}",
+            "width": str(width),
+            "height": str(height),
+            "font-family": FONT_FAMILY,
+        },
+    )
+    ET.SubElement(svg, "rect", {"width": "100%", "height": "100%", "fill": BACKGROUND})
+    dashes = {"thin": "8 5", "lost": "2 5", "new": "10 4 2 4"}
+    widths = {"healthy": "10", "thin": "6", "lost": "3", "new": "8"}
+
+    def add(tag: str, text: str | None = None, **attrs) -> ET.Element:
+        element = ET.SubElement(svg, tag, {k.replace("_", "-"): str(v) for k, v in attrs.items()})
+        element.text = text
+        return element
+
     for i, run in enumerate(result.runs):
         fibre = run.row.fibre
-        y = 30 + row_h * i
+        y = 36 + row_h * i
+        label = add("text", None, x=8, y=y - 4, font_size=13, fill=TEXT)
+        for k, line in enumerate(_lines(run.row.label, 28)[:2]):
+            tspan = ET.SubElement(label, "tspan", {"x": "8", "dy": "0" if k == 0 else "16"})
+            tspan.text = line
         scale = span / fibre.length_mm
 
         def x_of(mm: float, scale=scale) -> float:
             return round(left + mm * scale, 1)
 
-        parts.append(
-            f'<text x="8" y="{y + 4}" font-size="13" fill="{TEXT}" font-family="{FONT_FAMILY}">'
-            f"{escape(run.row.label[:30])}</text>"
-        )
+        words = _svg_words(run)
         if run.status == NO_SIGNAL:
-            parts.append(
-                f'<line x1="{left}" y1="{y}" x2="{left + span}" y2="{y}" stroke="{LOST_COLOUR}" '
-                f'stroke-width="2" stroke-dasharray="2 5"/>'
-                f'<text x="{left + 6}" y="{y - 8}" font-size="12" fill="{TEXT}">'
-                "no impulse: the motor neuron has died</text>"
+            add(
+                "line",
+                x1=left,
+                y1=y,
+                x2=left + span,
+                y2=y,
+                stroke=LOST_COLOUR,
+                stroke_width=2,
+                stroke_dasharray="2 5",
             )
+            add("text", words, x=left + 6, y=y - 10, font_size=12, fill=TEXT)
             continue
         stretches = _stretches(run) if fibre.myelinated else [(0.0, fibre.length_mm, "none")]
         for start, end, kind in stretches:
-            colour = MYELIN_COLOUR if kind in ("healthy", "none") else MS.colour
-            dash = dashes.get(kind, "")
-            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-            parts.append(
-                f'<line x1="{x_of(start)}" y1="{y}" x2="{x_of(end)}" y2="{y}" stroke="{colour}" '
-                f'stroke-width="{widths.get(kind, 2)}"{dash_attr}/>'
-            )
+            attrs = {
+                "x1": x_of(start),
+                "y1": y,
+                "x2": x_of(end),
+                "y2": y,
+                "stroke": MYELIN_COLOUR if kind in ("healthy", "none") else MS.colour,
+                "stroke_width": widths.get(kind, "2"),
+            }
+            if kind in dashes:
+                attrs["stroke_dasharray"] = dashes[kind]
+            add("line", **attrs)
         x = x_of(run.reached_mm)
         if run.status == BLOCKED:
-            parts.append(
-                f'<path d="M{x - 7},{y - 7} L{x + 7},{y + 7} M{x - 7},{y + 7} L{x + 7},{y - 7}" '
-                f'stroke="{TEXT}" stroke-width="3"/>'
+            add(
+                "path",
+                d=f"M{x - 7},{y - 7} L{x + 7},{y + 7} M{x - 7},{y + 7} L{x + 7},{y - 7}",
+                stroke=TEXT,
+                stroke_width=3,
             )
         else:
-            parts.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{TEXT}"/>')
-        words = readout(run).outcome_text
+            add("circle", cx=x, cy=y, r=7, fill=TEXT)
         anchor = "end" if x > left + span / 2 else "start"
-        parts.append(
-            f'<text x="{x}" y="{y - 12}" font-size="12" text-anchor="{anchor}" fill="{TEXT}">'
-            f"{escape(words[:60])}</text>"
+        add("text", words, x=x, y=y - 12, font_size=12, text_anchor=anchor, fill=TEXT)
+        add("text", fibre.start, x=left, y=y + 22, font_size=11, fill=MUTED_TEXT)
+        add(
+            "text",
+            fibre.end,
+            x=left + span,
+            y=y + 22,
+            font_size=11,
+            fill=MUTED_TEXT,
+            text_anchor="end",
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    return ET.tostring(svg, encoding="unicode")
 
 
-def static_html(result: CaseResult) -> str:
-    return (
-        '<div class="msals-conduction-static" '
-        f'style="color:{TEXT};background:{BACKGROUND};padding:4px">'
-        f"<p><strong>{escape(case_title(result))}</strong></p>"
-        f"{snapshot_svg(result)}"
-        f'<p class="msals-summary">{escape(summary(result))}</p>'
-        f"{readout_table(result)}"
-        f'<p style="color:{MUTED_TEXT};font-size:0.9em">{escape(caption(result))}</p></div>'
+def static_html(result: CaseResult) -> html.Markup:
+    """What a reader without a kernel sees: the end state as a picture, then the words."""
+    return html.box(
+        html.el("p", html.el("strong", case_title(result))),
+        html.picture(snapshot_svg(result), alt=summary(result), class_="msals-conduction-picture"),
+        html.el("p", summary(result), class_="msals-summary"),
+        readout_table(result),
+        html.muted(caption(result), tag="p", style={"font-size": "0.9em"}),
+        class_="msals-conduction-static",
     )

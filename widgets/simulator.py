@@ -12,18 +12,17 @@ from __future__ import annotations
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, escape, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .conduction import CaseResult, Model, load_model, simulate
 from .conduction_figures import (
     FRAMES,
     PLOTLY_MIME,
     Simulation,
     moment_text,
-    readout_table,
     simulation,
     time_labels,
 )
-from .theme import MUTED_TEXT, TEXT
 
 
 def conduction_case(case: str = "healthy", model: Model | None = None, step: int = 0) -> Simulation:
@@ -37,14 +36,12 @@ def conduction_case(case: str = "healthy", model: Model | None = None, step: int
     return simulation(simulate(case, model), step)
 
 
-def panel_html(view: Simulation) -> str:
-    """Caption, live summary and the readouts table under the animation."""
-    return (
-        f'<div style="color:{TEXT}">'
-        + live_region(f'<p class="msals-summary">{escape(view.summary)}</p>')
-        + readout_table(view.result)
-        + f'<p style="color:{MUTED_TEXT};margin:4px 0 0 0;font-size:0.9em">'
-        f"{escape(view.caption)}</p></div>"
+def panel_html(view: Simulation) -> html.Markup:
+    """Live summary, readouts table and caption under the animation."""
+    return html.box(
+        html.live_region(html.el("p", view.summary, class_="msals-summary")),
+        view.table_html(),
+        html.muted(view.caption, tag="p", style={"margin": "4px 0 0 0", "font-size": "0.9em"}),
     )
 
 
@@ -64,6 +61,7 @@ class ConductionSimulator(LessonWidget):
     """
 
     css_class = "msals-conduction"
+    controls = "the case menu, the time menu and the Play button"
     case = traitlets.Unicode("healthy")
     step = traitlets.Int(0)
 
@@ -153,9 +151,15 @@ class ConductionSimulator(LessonWidget):
             },
         )
         self._panel.value = panel_html(view)
-        self._moment.value = live_region(
-            f'<p class="msals-moment" style="color:{TEXT};margin:0">'
-            f"{escape(moment_text(view.result, self.step))}</p>"
+        self._moment.value = html.box(
+            html.live_region(
+                html.el(
+                    "p",
+                    moment_text(view.result, self.step),
+                    class_="msals-moment",
+                    style={"margin": "0"},
+                )
+            )
         )
         self._view = view
 
