@@ -118,7 +118,7 @@ def test_no_feedback_before_submit():
     assert "of 5 answered" in html_text(ticket._status)
     assert ticket._result.value == ""
     with pytest.raises(ValueError, match="submit the ticket first"):
-        ticket.code
+        _ = ticket.code
 
 
 def test_submit_shows_feedback_score_code_and_file():

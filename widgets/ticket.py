@@ -127,7 +127,8 @@ def decode_code(code: str, tickets: dict[str, list[Question]]) -> tuple[str, str
     if not match:
         raise TicketError(
             f"{code!r} is not an exit-ticket code: a code looks like 03-ABDCA-7KQ2 "
-            "(ticket, one letter per question, 4-character check). Ask the student to copy it again."
+            "(ticket, one letter per question, 4-character check). "
+            "Ask the student to copy it again."
         )
     key, letters, check = match.groups()
     if key not in tickets:
