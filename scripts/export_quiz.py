@@ -77,9 +77,7 @@ def gift_text(grouped: dict[str, list[Question]], titles: dict[str, str]) -> str
             lines.append(f"::{gift_escape(question.id)}::[plain]{gift_escape(stem(question))}{{")
             for option in question.options:
                 mark = "=" if option.correct else "~"
-                lines.append(
-                    f"{mark}{gift_escape(option.text)}#{gift_escape(option.feedback)}"
-                )
+                lines.append(f"{mark}{gift_escape(option.text)}#{gift_escape(option.feedback)}")
             lines += ["}", ""]
     return "\n".join(lines)
 
@@ -119,13 +117,15 @@ def qti_item(section: ET.Element, question: Question) -> None:
     ET.SubElement(
         outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal"
     )
-    for index, option in enumerate(question.options):
+    for index in range(len(question.options)):
         ident = option_ident(question, index)
         condition = ET.SubElement(processing, "respcondition", {"continue": "Yes"})
         ET.SubElement(
             ET.SubElement(condition, "conditionvar"), "varequal", respident="response1"
         ).text = ident
-        ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{ident}_fb")
+        ET.SubElement(
+            condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{ident}_fb"
+        )
     right = option_ident(question, question.answer_index)
     condition = ET.SubElement(processing, "respcondition", {"continue": "No"})
     ET.SubElement(
