@@ -343,6 +343,13 @@ def _ticket_sheet(key: str, title: str, questions: list[Question]) -> str:
     )
 
 
+def _answer_label(question: Question) -> str:
+    """The right answer as the ticket shows it: the word for sort questions, else a letter."""
+    if question.kind == "sort":
+        return question.options[question.answer_index].text
+    return option_letter(question.answer_index)
+
+
 def exit_ticket_handout() -> Handout:
     plan = load_plan()
     known = tickets(plan)
@@ -352,7 +359,7 @@ def exit_ticket_handout() -> Handout:
         title, questions = known[period.id]
         rows = "".join(
             f"<tr><td>{n}</td><td>{escape(q.prompt)}</td>"
-            f"<td><strong>{escape(q.options[q.answer_index].text if q.kind == 'sort' else option_letter(q.answer_index))}</strong></td>"
+            f"<td><strong>{escape(_answer_label(q))}</strong></td>"
             f"<td>{escape(q.options[q.answer_index].feedback)}</td></tr>"
             for n, q in enumerate(questions, start=1)
         )
