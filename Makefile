@@ -21,10 +21,10 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 .PHONY: lesson test lint refresh static present guide binder-check bench screenshots clean-venv \
 	handouts quiz-export tickets
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $(STAMP)
 
 lesson: $(STAMP)
@@ -58,6 +58,7 @@ screenshots: $(STAMP)
 
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py
+	$(BIN)/python -m scripts.make_pack_doc
 
 binder-check: $(STAMP)
 	$(BIN)/python scripts/check_binder_env.py
