@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import ipywidgets
 
-from .base import LessonWidget, escape, live_region
+from . import html
+from .base import LessonWidget
 from .classroom import ticket_key, tickets
 from .quiz_logic import feedback_for, option_labels, question_html
-from .theme import MUTED_TEXT
 from .ticket import (
     TicketState,
     data_url,
@@ -37,6 +37,7 @@ class ExitTicket(LessonWidget):
     """A lesson's (``lesson=``) or a period's (``period="P1"``) questions as an exit ticket."""
 
     css_class = "msals-exit-ticket"
+    controls = "the answer buttons and the Submit button"
 
     def __init__(self, lesson: str | None = None, period: str | None = None, **kwargs):
         key = ticket_key(lesson, period)
@@ -59,8 +60,9 @@ class ExitTicket(LessonWidget):
         )
         blocks = [
             ipywidgets.HTML(
-                f"<h4>{escape(title)}</h4>"
-                f'<p style="color:{MUTED_TEXT};margin:0.2em 0">{escape(INTRO)}</p>'
+                html.join(
+                    [html.heading(title), html.muted(INTRO, tag="p", style={"margin": "0.2em 0"})]
+                )
             ),
             self._name,
         ]
@@ -90,8 +92,8 @@ class ExitTicket(LessonWidget):
         return ipywidgets.VBox([ipywidgets.HTML(question_html(question, number)), choice, note])
 
     @staticmethod
-    def _note(text: str) -> str:
-        return f'<div class="msals-feedback" role="status" aria-live="polite">{escape(text)}</div>'
+    def _note(text: str) -> html.Markup:
+        return html.el("div", text, class_="msals-feedback", role="status", aria_live="polite")
 
     def _on_choice(self, question_id: str, change) -> None:
         if change["new"] is not None and question_id not in self._state.answers:
@@ -141,8 +143,10 @@ class ExitTicket(LessonWidget):
         return self._state.code
 
     def _show_status(self) -> None:
-        self._status.value = live_region(
-            f'<p class="msals-summary" style="margin:0.3em 0.6em">{escape(self._status_text())}</p>'
+        self._status.value = html.live_region(
+            html.el(
+                "p", self._status_text(), class_="msals-summary", style={"margin": "0.3em 0.6em"}
+            )
         )
 
     def _status_text(self) -> str:
@@ -152,20 +156,42 @@ class ExitTicket(LessonWidget):
             return f"Submitted: {self._state.score} of {total} correct."
         return f"{answered} of {total} answered. Submit when you are ready."
 
-    def _result_html(self) -> str:
+    def _result_html(self) -> html.Markup:
         name = self._name.value.strip()
         text = ticket_file_text(self._state, name)
         filename = ticket_filename(self._state, name)
-        return (
-            '<div class="msals-ticket-result" role="status" aria-live="polite" '
-            'style="border:2px solid currentColor;padding:0.5em 0.8em;margin:0.5em 0">'
-            f'<p style="margin:0.2em 0"><strong>Your code:</strong> '
-            f'<code class="msals-ticket-code" style="font-size:130%;letter-spacing:0.05em">'
-            f"{escape(self._state.code)}</code></p>"
-            f'<p style="margin:0.2em 0">Hand it in as your teacher asks: write the code on '
-            f'paper, type it into the class form, or <a class="msals-ticket-download" '
-            f'download="{escape(filename)}" href="{data_url(text)}">save the ticket file '
-            f"({escape(filename)})</a> and upload it. Nothing has been sent anywhere.</p></div>"
+        code = html.el(
+            "code",
+            self._state.code,
+            class_="msals-ticket-code",
+            style={"font-size": "130%", "letter-spacing": "0.05em"},
+        )
+        download = html.el(
+            "a",
+            f"save the ticket file ({filename})",
+            class_="msals-ticket-download",
+            download=filename,
+            href=data_url(text),
+        )
+        return html.el(
+            "div",
+            html.el("p", html.el("strong", "Your code:"), " ", code, style={"margin": "0.2em 0"}),
+            html.el(
+                "p",
+                "Hand it in as your teacher asks: write the code on paper, type it into the "
+                "class form, or ",
+                download,
+                " and upload it. Nothing has been sent anywhere.",
+                style={"margin": "0.2em 0"},
+            ),
+            class_="msals-ticket-result",
+            role="status",
+            aria_live="polite",
+            style={
+                "border": "2px solid currentColor",
+                "padding": "0.5em 0.8em",
+                "margin": "0.5em 0",
+            },
         )
 
     def summary(self) -> str:
@@ -176,11 +202,18 @@ class ExitTicket(LessonWidget):
             lines.append(f"Code: {self._state.code}")
         return "\n".join(lines)
 
-    def static_html(self) -> str:
-        blocks = "".join(question_html(q, n) for n, q in enumerate(self._state.questions, start=1))
-        return (
-            f'<div class="msals-exit-ticket-static"><h4>{escape(self.title)}</h4>'
-            f"<p>{escape(INTRO)}</p>{blocks}<p><em>The exit ticket works when the notebook "
-            "runs (JupyterLab, Binder or the JupyterLite site); the printed exit tickets are "
-            "in the classroom pack.</em></p></div>"
+    def static_html(self) -> html.Markup:
+        return html.box(
+            html.heading(self.title),
+            html.el("p", INTRO),
+            [question_html(q, n) for n, q in enumerate(self._state.questions, start=1)],
+            html.el(
+                "p",
+                html.el(
+                    "em",
+                    "The exit ticket works when the notebook runs (JupyterLab, Binder or the "
+                    "JupyterLite site); the printed exit tickets are in the classroom pack.",
+                ),
+            ),
+            class_="msals-exit-ticket-static",
         )
