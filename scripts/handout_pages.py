@@ -12,17 +12,18 @@ import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from widgets.base import escape
 from widgets.classroom import load_plan, tickets
 from widgets.content import load_references
 from widgets.diagram import SVG_NS, load_parts, render_svg
 from widgets.glossary import load_glossary
+from widgets.html import Markup, el, join, trusted
 from widgets.lesson_map import load_lessons
 from widgets.quiz_logic import SORT_OPTIONS, Question, load_questions, option_letter
 from widgets.symptoms import load_symptoms
 
 CARDS_PER_PAGE = 18  # 3 columns x 6 rows
 CASES_PER_PAGE = 2
+KEY_ROWS_PER_PAGE = 18  # answer-key rows that fit one page with their reasons
 FOOTER = (
     "MS vs ALS lesson · classroom pack generated from the lesson's data · "
     "a lesson, not medical advice"
@@ -74,48 +75,54 @@ class Handout:
 
     stem: str
     title: str
-    sheets: tuple[str, ...]
+    sheets: tuple[Markup, ...]
 
     def html(self, glossary_font_pt: float | None = None) -> str:
         css = CSS
         if glossary_font_pt is not None:
             css += f".glossary {{ font-size: {glossary_font_pt}pt; }}"
-        body = "".join(f'<section class="sheet">{sheet}</section>' for sheet in self.sheets)
-        return (
-            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>{escape(self.title)}</title><style>{css}</style></head>"
-            f"<body>{body}</body></html>"
+        return page(
+            self.title, css, [el("section", sheet, class_="sheet") for sheet in self.sheets]
         )
 
 
-def _who(*fields: str) -> str:
-    return '<div class="who">' + "".join(f"<span>{escape(f)}:</span>" for f in fields) + "</div>"
+def page(title: str, css: str, body) -> str:
+    head = el("head", el("meta", charset="utf-8"), el("title", title), el("style", trusted(css)))
+    return f"<!DOCTYPE html>{el('html', head, el('body', body), lang='en')}"
 
 
-def _footer(extra: str = "") -> str:
-    return f'<p class="footer">{escape(FOOTER)}{escape(extra)}</p>'
+def _who(*fields: str) -> Markup:
+    return el("div", [el("span", f"{field}:") for field in fields], class_="who")
 
 
-def _lines(count: int) -> str:
-    return '<div class="line"></div>' * count
+def _footer(extra: str = "") -> Markup:
+    return el("p", FOOTER + extra, class_="footer")
+
+
+def _lines(count: int) -> Markup:
+    return join(el("div", class_="line") for _ in range(count))
+
+
+def _muted(*children) -> Markup:
+    return el("p", *children, class_="muted")
 
 
 # ---------------------------------------------------------------- the diagram
 
 
-def _svg_for_print(blank: bool) -> tuple[str, list[str]]:
+def _svg_for_print(blank: bool) -> tuple[Markup, list[str]]:
     """The explorer's healthy diagram with a print key; labels numbered if ``blank``."""
     parts = load_parts()
     root = ET.fromstring(render_svg(parts, "healthy", uid="print"))
     labels: list[str] = []
-    for el in root.iter(f"{{{SVG_NS}}}text"):
-        if el.get("data-label-for") is None:
+    for node in root.iter(f"{{{SVG_NS}}}text"):
+        if node.get("data-label-for") is None:
             continue
-        labels.append(el.text)
+        labels.append(node.text)
         if blank:
-            el.text = f"{len(labels)} ________"
-            el.set("font-weight", "700")
-    legend = next(el for el in root.iter(f"{{{SVG_NS}}}g") if el.get("id") == "legend")
+            node.text = f"{len(labels)} ________"
+            node.set("font-weight", "700")
+    legend = next(node for node in root.iter(f"{{{SVG_NS}}}g") if node.get("id") == "legend")
     for child in list(legend):
         legend.remove(child)
     words = (
@@ -134,31 +141,35 @@ def _svg_for_print(blank: bool) -> tuple[str, list[str]]:
         if number == 0:
             line.set("font-weight", "700")
     root.set("aria-label", "Diagram of the nervous system" + (", labels blank" if blank else ""))
-    return ET.tostring(root, encoding="unicode"), labels
+    # Our own drawing, serialised by ElementTree (which escapes the data's label text).
+    return trusted(ET.tostring(root, encoding="unicode")), labels
 
 
 def diagram_handout() -> Handout:
     blank_svg, labels = _svg_for_print(blank=True)
     labelled_svg, _ = _svg_for_print(blank=False)
-    items = "".join("<li></li>" for _ in labels)
-    bank = ", ".join(escape(label) for label in sorted(labels, key=str.casefold))
-    blank = (
-        "<h1>Label the nervous system</h1>"
-        + _who("Name", "Class")
-        + blank_svg
-        + f'<ol class="numbered">{items}</ol>'
-        + f'<div class="bank"><strong>Word bank</strong> (for support): {bank}</div>'
-        + _footer(" · lesson 01")
+    bank = ", ".join(sorted(labels, key=str.casefold))
+    blank = join(
+        [
+            el("h1", "Label the nervous system"),
+            _who("Name", "Class"),
+            blank_svg,
+            el("ol", [el("li") for _ in labels], class_="numbered"),
+            el("div", el("strong", "Word bank"), " (for support): ", bank, class_="bank"),
+            _footer(" · lesson 01"),
+        ]
     )
-    labelled = (
-        "<h1>The nervous system, labelled</h1>"
-        '<p class="muted">Check your labels against this sheet. The explorer in lessons 01 '
-        "and 02 shows what each part does, and which parts MS and ALS damage.</p>"
-        + labelled_svg
-        + '<ol class="numbered">'
-        + "".join(f"<li>{escape(label)}</li>" for label in labels)
-        + "</ol>"
-        + _footer(" · lesson 01")
+    labelled = join(
+        [
+            el("h1", "The nervous system, labelled"),
+            _muted(
+                "Check your labels against this sheet. The explorer in lessons 01 and 02 "
+                "shows what each part does, and which parts MS and ALS damage."
+            ),
+            labelled_svg,
+            el("ol", [el("li", label) for label in labels], class_="numbered"),
+            _footer(" · lesson 01"),
+        ]
     )
     return Handout("diagram", "Nervous-system diagram", (blank, labelled))
 
@@ -195,37 +206,71 @@ def sort_cards() -> list[Card]:
     return cards
 
 
+def _key_table(header: list[str], rows) -> Markup:
+    return el(
+        "table",
+        el("thead", el("tr", [el("th", h, scope="col") for h in header])),
+        el("tbody", [el("tr", [el("td", c) for c in cells]) for cells in rows]),
+        class_="key",
+    )
+
+
+def _key_sheets(
+    title: str, note, header: list[str], rows: list, footer: str, per_page: int = KEY_ROWS_PER_PAGE
+) -> list[Markup]:
+    """An answer key over as many pages as its rows need (``per_page`` rows each)."""
+    sheets = []
+    for start in range(0, len(rows), per_page):
+        heading = title if start == 0 else f"{title} (continued)"
+        sheets.append(
+            join(
+                [
+                    el("h1", heading),
+                    note if start == 0 else None,
+                    _key_table(header, rows[start : start + per_page]),
+                    _footer(footer),
+                ]
+            )
+        )
+    return sheets
+
+
 def sort_cards_handout() -> Handout:
     cards = sort_cards()
-    piles = [f'<div class="card pile">{word}</div>' for word in SORT_OPTIONS]
+    piles = [el("div", word, class_="card pile") for word in SORT_OPTIONS]
     faces = piles + [
-        f'<div class="card">{escape(card.text)}<small>card {number}</small></div>'
+        el("div", card.text, el("small", f"card {number}"), class_="card")
         for number, card in enumerate(cards, start=1)
     ]
     pages = [faces[i : i + CARDS_PER_PAGE] for i in range(0, len(faces), CARDS_PER_PAGE)]
     sheets = []
-    for index, page in enumerate(pages, start=1):
+    for index, cards_here in enumerate(pages, start=1):
         intro = (
-            "<h1>Symptom sort cards</h1><p>Cut out the cards. Lay the four heading cards "
-            "(MS, ALS, Both, Neither) in a row and sort each symptom or statement under one "
-            "of them. Then check your sort with the symptom explorer in lesson 03.</p>"
+            [
+                el("h1", "Symptom sort cards"),
+                el(
+                    "p",
+                    "Cut out the cards. Lay the four heading cards (MS, ALS, Both, Neither) "
+                    "in a row and sort each symptom or statement under one of them. Then "
+                    "check your sort with the symptom explorer in lesson 03.",
+                ),
+            ]
             if index == 1
-            else f"<h1>Symptom sort cards (page {index})</h1>"
+            else [el("h1", f"Symptom sort cards (page {index})")]
         )
-        sheets.append(intro + f'<div class="cards">{"".join(page)}</div>' + _footer())
-    rows = "".join(
-        f"<tr><td>{n}</td><td>{escape(c.text)}</td><td><strong>{c.answer}</strong></td>"
-        f"<td>{escape(c.why)}</td></tr>"
-        for n, c in enumerate(cards, start=1)
+        sheets.append(join([*intro, el("div", cards_here, class_="cards"), _footer()]))
+    rows = [(n, c.text, el("strong", c.answer), c.why) for n, c in enumerate(cards, start=1)]
+    keys = _key_sheets(
+        "Symptom sort: answer key",
+        _muted(
+            'For the teacher. "Both" means the symptom is a feature of both diseases, '
+            "though usually for different reasons."
+        ),
+        ["#", "Card", "Answer", "Why"],
+        rows,
+        " · lesson 03",
     )
-    key = (
-        "<h1>Symptom sort: answer key</h1>"
-        '<p class="muted">For the teacher. "Both" means the symptom is a feature of both '
-        "diseases, though usually for different reasons.</p>"
-        '<table class="key"><thead><tr><th>#</th><th>Card</th><th>Answer</th><th>Why</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>" + _footer(" · lesson 03")
-    )
-    return Handout("sort-cards", "Symptom sort cards", (*sheets, key))
+    return Handout("sort-cards", "Symptom sort cards", (*sheets, *keys))
 
 
 # ---------------------------------------------------------------- case studies
@@ -235,14 +280,29 @@ def vignettes() -> list[Question]:
     return [q for q in load_questions() if q.kind == "vignette"]
 
 
-def _options(question: Question) -> str:
-    return (
-        '<ul class="options">'
-        + "".join(
-            f"<li><strong>{option_letter(i)}.</strong> {escape(o.text)}</li>"
+def _options(question: Question) -> Markup:
+    return el(
+        "ul",
+        [
+            el("li", el("strong", f"{option_letter(i)}."), " ", o.text)
             for i, o in enumerate(question.options)
-        )
-        + "</ul>"
+        ],
+        class_="options",
+    )
+
+
+def _case(number: int, question: Question) -> Markup:
+    return el(
+        "div",
+        el("h2", f"Case {number}"),
+        el("p", question.case),
+        el("p", el("strong", question.prompt)),
+        _options(question),
+        el("p", "My answer, and the clue in the case that decided it:"),
+        _lines(3),
+        el("p", "One more thing I would want to know, and why:"),
+        _lines(2),
+        class_="case",
     )
 
 
@@ -250,37 +310,37 @@ def case_study_handout() -> Handout:
     cases = vignettes()
     sheets = []
     for start in range(0, len(cases), CASES_PER_PAGE):
-        blocks = "".join(
-            f'<div class="case"><h2>Case {n}</h2><p>{escape(q.case)}</p>'
-            f"<p><strong>{escape(q.prompt)}</strong></p>{_options(q)}"
-            "<p>My answer, and the clue in the case that decided it:</p>"
-            + _lines(3)
-            + "<p>One more thing I would want to know, and why:</p>"
-            + _lines(2)
-            + "</div>"
-            for n, q in enumerate(cases[start : start + CASES_PER_PAGE], start=start + 1)
-        )
         heading = (
-            "<h1>Case studies</h1>"
-            + _who("Name", "Class")
-            + '<p class="muted">Decide from the signs that the mechanism explains, not from '
-            "the person's age or sex.</p>"
+            [
+                el("h1", "Case studies"),
+                _who("Name", "Class"),
+                _muted(
+                    "Decide from the signs that the mechanism explains, not from the "
+                    "person's age or sex."
+                ),
+            ]
             if start == 0
-            else "<h1>Case studies (continued)</h1>"
+            else [el("h1", "Case studies (continued)")]
         )
-        sheets.append(heading + blocks + _footer(" · lesson 06"))
-    rows = "".join(
-        f"<tr><td>{n}</td><td><strong>{option_letter(q.answer_index)}</strong>. "
-        f"{escape(q.options[q.answer_index].text)}</td>"
-        f"<td>{escape(q.options[q.answer_index].feedback)}</td></tr>"
+        blocks = [
+            _case(n, q)
+            for n, q in enumerate(cases[start : start + CASES_PER_PAGE], start=start + 1)
+        ]
+        sheets.append(join([*heading, *blocks, _footer(" · lesson 06")]))
+    rows = [
+        (
+            n,
+            join(
+                [el("strong", option_letter(q.answer_index)), ". ", q.options[q.answer_index].text]
+            ),
+            q.options[q.answer_index].feedback,
+        )
         for n, q in enumerate(cases, start=1)
+    ]
+    keys = _key_sheets(
+        "Case studies: answer key", None, ["Case", "Answer", "Why"], rows, " · lesson 06", 8
     )
-    key = (
-        "<h1>Case studies: answer key</h1>"
-        '<table class="key"><thead><tr><th>Case</th><th>Answer</th><th>Why</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>" + _footer(" · lesson 06")
-    )
-    return Handout("case-studies", "Case studies", (*sheets, key))
+    return Handout("case-studies", "Case studies", (*sheets, *keys))
 
 
 # ---------------------------------------------------------------- glossary
@@ -293,53 +353,61 @@ def glossary_handout() -> Handout:
     lessons = {lesson.id: lesson.number for lesson in load_lessons()}
     half = math.ceil(len(terms) / 2)
 
-    def block(chunk) -> str:
-        items = "".join(
-            f'<dt>{escape(t.term)} <span class="muted">[{lessons[t.lesson]}]</span></dt>'
-            f"<dd>{escape(t.definition)}"
-            + (
-                f' <span class="muted">(Source: {escape(references[t.source].citation)})</span>'
+    def block(chunk) -> Markup:
+        items = []
+        for t in chunk:
+            source = (
+                el("span", f"(Source: {references[t.source].citation})", class_="muted")
                 if t.source
-                else ""
+                else None
             )
-            + "</dd>"
-            for t in chunk
-        )
-        return f'<dl class="glossary">{items}</dl>'
+            items.append(
+                el("dt", t.term, " ", el("span", f"[{lessons[t.lesson]}]", class_="muted"))
+            )
+            items.append(el("dd", t.definition, " " if source else None, source))
+        return el("dl", items, class_="glossary")
 
-    first = (
-        '<h1>Glossary</h1><p class="muted">The words the lessons use, A to Z; '
-        "[01] is the lesson where a word is first needed.</p>" + block(terms[:half]) + _footer()
+    first = join(
+        [
+            el("h1", "Glossary"),
+            _muted(
+                "The words the lessons use, A to Z; [01] is the lesson where a word is "
+                "first needed."
+            ),
+            block(terms[:half]),
+            _footer(),
+        ]
     )
-    second = "<h1>Glossary (continued)</h1>" + block(terms[half:]) + _footer()
+    second = join([el("h1", "Glossary (continued)"), block(terms[half:]), _footer()])
     return Handout("glossary", "Glossary", (first, second))
 
 
 # ---------------------------------------------------------------- exit tickets
 
 
-def _ticket_sheet(key: str, title: str, questions: list[Question]) -> str:
+def _ticket_sheet(key: str, title: str, questions: list[Question]) -> Markup:
     blocks = []
     for number, q in enumerate(questions, start=1):
         if q.kind == "sort":
-            choices = (
-                '<ul class="options" style="display:flex;gap:8mm">'
-                + "".join(f"<li>{w}</li>" for w in SORT_OPTIONS)
-                + "</ul>"
+            choices = el(
+                "ul",
+                [el("li", word) for word in SORT_OPTIONS],
+                class_="options",
+                style={"display": "flex", "gap": "8mm"},
             )
         else:
             choices = _options(q)
-        blocks.append(
-            f'<div class="question"><strong>{number}. {escape(q.prompt)}</strong>{choices}</div>'
-        )
-    return (
-        f"<h1>{escape(title)}</h1>"
-        + _who("Name", "Class", "Date")
-        + '<p class="muted">Tick one box for each question. One answer each: no changing.</p>'
-        + "".join(blocks)
-        + "<p><strong>One thing I am still not sure about:</strong></p>"
-        + _lines(2)
-        + _footer(f" · ticket {key}")
+        blocks.append(el("div", el("strong", f"{number}. {q.prompt}"), choices, class_="question"))
+    return join(
+        [
+            el("h1", title),
+            _who("Name", "Class", "Date"),
+            _muted("Tick one box for each question. One answer each: no changing."),
+            *blocks,
+            el("p", el("strong", "One thing I am still not sure about:")),
+            _lines(2),
+            _footer(f" · ticket {key}"),
+        ]
     )
 
 
@@ -357,22 +425,32 @@ def exit_ticket_handout() -> Handout:
     sections = []
     for period in plan.periods:
         title, questions = known[period.id]
-        rows = "".join(
-            f"<tr><td>{n}</td><td>{escape(q.prompt)}</td>"
-            f"<td><strong>{escape(_answer_label(q))}</strong></td>"
-            f"<td>{escape(q.options[q.answer_index].feedback)}</td></tr>"
-            for n, q in enumerate(questions, start=1)
-        )
+        sections.append(el("h2", title))
         sections.append(
-            f"<h2>{escape(title)}</h2>"
-            '<table class="key"><thead><tr><th>#</th><th>Question</th><th>Answer</th>'
-            f"<th>Why</th></tr></thead><tbody>{rows}</tbody></table>"
+            _key_table(
+                ["#", "Question", "Answer", "Why"],
+                (
+                    (
+                        n,
+                        q.prompt,
+                        el("strong", _answer_label(q)),
+                        q.options[q.answer_index].feedback,
+                    )
+                    for n, q in enumerate(questions, start=1)
+                ),
+            )
         )
-    key = (
-        "<h1>Exit tickets: answer key</h1>"
-        '<p class="muted">The same questions as the exit-ticket cell in the notebooks '
-        "(ExitTicket(period=...)); handed-in codes and files are marked by the teacher's "
-        "command, see the classroom pack guide.</p>" + "".join(sections) + _footer()
+    key = join(
+        [
+            el("h1", "Exit tickets: answer key"),
+            _muted(
+                "The same questions as the exit-ticket cell in the notebooks "
+                "(ExitTicket(period=...)); handed-in codes and files are marked by the "
+                "teacher's command, see the classroom pack guide."
+            ),
+            *sections,
+            _footer(),
+        ]
     )
     return Handout("exit-tickets", "Exit tickets", (*sheets, key))
 
@@ -393,23 +471,33 @@ def expected_pages(handout: Handout) -> int:
 
 
 def index_html(handouts: list[Handout], sizes: list[str]) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(h.title)}</td><td>{len(h.sheets)}</td>"
-        + "".join(
-            f'<td><a href="{escape(size)}/{escape(h.stem)}.pdf">PDF</a> · '
-            f'<a href="{escape(size)}/{escape(h.stem)}.html">HTML</a></td>'
-            for size in sizes
+    rows = [
+        (
+            h.title,
+            len(h.sheets),
+            *[
+                join(
+                    [
+                        el("a", "PDF", href=f"{size}/{h.stem}.pdf"),
+                        " · ",
+                        el("a", "HTML", href=f"{size}/{h.stem}.html"),
+                    ]
+                )
+                for size in sizes
+            ],
         )
-        + "</tr>"
         for h in handouts
-    )
-    heads = "".join(f"<th>{escape(size)}</th>" for size in sizes)
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>Classroom pack: handouts</title><style>{CSS}</style></head><body>"
-        "<h1>MS vs ALS: classroom pack handouts</h1>"
-        "<p>Generated from the lesson's data files, so they match the lessons. Print at "
-        "100% (no 'fit to page').</p>"
-        f"<table><thead><tr><th>Handout</th><th>Pages</th>{heads}</tr></thead>"
-        f"<tbody>{rows}</tbody></table></body></html>"
+    ]
+    return page(
+        "Classroom pack: handouts",
+        CSS,
+        [
+            el("h1", "MS vs ALS: classroom pack handouts"),
+            el(
+                "p",
+                "Generated from the lesson's data files, so they match the lessons. Print at "
+                "100% (no 'fit to page').",
+            ),
+            _key_table(["Handout", "Pages", *sizes], rows),
+        ],
     )
