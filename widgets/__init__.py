@@ -6,6 +6,7 @@ each module here turns one kind of content into a widget, table or figure.
 
 from .at_a_glance import AtAGlance
 from .content import DataError
+from .diagnostic_tests import DiagnosticTestExplorer
 from .explorer import NervousSystemExplorer
 from .glossary import show_glossary
 from .lesson_map import show_lesson_map
@@ -16,6 +17,7 @@ from .timelines import ProgressionTimelines
 __all__ = [
     "AtAGlance",
     "DataError",
+    "DiagnosticTestExplorer",
     "NervousSystemExplorer",
     "ProgressionTimelines",
     "Quiz",
