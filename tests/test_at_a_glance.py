@@ -7,6 +7,7 @@ import re
 import pytest
 import yaml
 
+from tests.snapshots import snapshot_body
 from widgets.at_a_glance import AtAGlance, cited_sources, glance_html, load_topics
 from widgets.content import load_references
 
@@ -47,7 +48,7 @@ def test_stored_output_has_summary_and_static_html():
     bundle = glance._repr_mimebundle_()
     assert bundle["text/plain"] == glance.summary()
     assert bundle["text/plain"].startswith("Showing Multiple sclerosis and Amyotrophic")
-    assert bundle["text/html"] == glance.static_html()
+    assert snapshot_body(bundle["text/html"]) == glance.static_html()
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 

@@ -14,6 +14,7 @@ import yaml
 
 from tests.conftest import DATA
 from tests.notebook_tools import LESSONS, output_texts, read
+from tests.snapshots import pictures, snapshot_body
 from widgets import NervousSystemExplorer
 from widgets.base import escape
 from widgets.content import DataError, load_references
@@ -48,8 +49,10 @@ def expected_marks(view, parts=None):
 
 
 def svg_of(html_text):
-    """The first <svg> element in some HTML, parsed."""
+    """The first <svg> element in some HTML (inline, or a stored image), parsed."""
     match = re.search(r"<svg\b.*?</svg>", html_text, re.S)
+    if match is None and pictures(html_text):
+        return ET.fromstring(pictures(html_text)[0])
     assert match, "no SVG found"
     return ET.fromstring(match.group(0))
 
@@ -211,7 +214,7 @@ def test_part_panel_shows_function_and_each_disease_with_sources():
     both = part_html(axon, "compare", references)
     assert escape(axon.ms.how) in both and escape(axon.als.how) in both
     assert "damaged (knock-on damage)" in both and "damaged (attacked directly)" in both
-    cited = re.findall(r"<li>(.*?)</li>", both.split("<details>")[1])
+    cited = re.findall(r"<li>(.*?)</li>", both.split("<details")[1])
     assert len(cited) == len(set(axon.sources + axon.ms.sources + axon.als.sources))
     assert max(int(n) for n in re.findall(r"<sup>\[(\d+)\]</sup>", both)) == len(cited)
     lmn = part_html(parts["lower_motor_neurons"], "ms", references)
@@ -341,7 +344,7 @@ def test_widget_css_classes_and_stored_output():
     assert explorer._dom_classes == ("msals-widget", "msals-explorer")
     bundle = explorer._repr_mimebundle_()
     assert bundle["text/plain"] == explorer.summary()
-    assert bundle["text/html"] == explorer.static_html()
+    assert snapshot_body(bundle["text/html"]) == explorer.static_html()
     assert explorer.static_html() == explorer.static_html()  # deterministic
 
 
@@ -356,8 +359,9 @@ def test_two_explorers_use_distinct_pattern_ids():
 
 def test_static_html_is_self_contained():
     html_text = explorer_html(load_parts(), "als", "phrenic_nerve", load_references(), uid="t")
-    root = svg_of(html_text)
-    used = set(re.findall(r"url\(#([^)]+)\)", html_text))
+    (svg,) = pictures(html_text)
+    root = ET.fromstring(svg)
+    used = set(re.findall(r"url\(#([^)]+)\)", svg))
     defined = {el.get("id") for el in root.iter() if el.get("id")}
     assert used and used <= defined, "every pattern or marker used is defined in the SVG"
     assert "<script" not in html_text
@@ -373,5 +377,6 @@ def test_static_html_is_self_contained():
 def test_lessons_store_the_diagram_for_each_state_they_teach(lesson, views):
     """Without a kernel (GitHub, static export) the stored snapshots carry the lesson."""
     texts = output_texts(read(LESSONS / f"{lesson}.ipynb"))
-    stored = {v for text in texts for v in re.findall(r'data-view="(\w+)"', text)}
+    svgs = [svg for text in texts for svg in pictures(text)]
+    stored = {v for svg in svgs for v in re.findall(r'data-view="(\w+)"', svg)}
     assert views <= stored
