@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from tests.snapshots import snapshot_body
 from widgets.content import DataError, load_references
 from widgets.diagnostic_tests import (
     DiagnosticTest,
@@ -88,7 +89,8 @@ def test_static_copy_has_the_card_and_every_test():
     assert html_text.count("<tr data-test=") == len(tests)
     assert "▶ <strong>Lumbar puncture (spinal fluid test)</strong> (chosen)" in html_text
     bundle = explorer._repr_mimebundle_()
-    assert bundle["text/html"] == html_text
+    assert snapshot_body(bundle["text/html"]) == html_text
+    assert "Run this cell (Shift+Enter) to get the test menu." in bundle["text/html"]
     assert bundle["text/plain"] == explorer.summary()
     assert explorer._dom_classes == ("msals-widget", "msals-tests")
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, escape, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .content import Reference, display_name, load_document, load_references, require_known
-from .theme import DISEASES, MUTED_TEXT, TEXT, badge_html
+from .theme import DISEASES
 
 DISEASE_KEYS = ("ms", "als")
 
@@ -84,78 +85,70 @@ def _find(tests: list[DiagnosticTest], test_id: str) -> DiagnosticTest:
     return next(t for t in tests if t.id == test_id)
 
 
-def _cell_style(disease: str) -> str:
-    style = DISEASES[disease]
-    return (
-        f"padding:6px 8px;vertical-align:top;background:{style.tint};color:{TEXT};"
-        f"border-left:4px {style.dash} {style.colour}"
-    )
+def _finding_cell(disease: str, *children) -> html.Markup:
+    return html.disease_box(DISEASES[disease], *children, tag="td")
 
 
 def card_html(
     test: DiagnosticTest, verdicts: dict[str, Verdict], references: dict[str, Reference]
-) -> str:
-    """One test: what it measures, then MS and ALS side by side (finding, why, verdict)."""
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:6px 8px">{badge_html(DISEASES[d])} '
-        f"{escape(DISEASES[d].name)}</th>"
-        for d in DISEASE_KEYS
-    )
+) -> html.Markup:
+    """One test: what it measures, then MS and ALS side by side (verdict, result, why)."""
+    header = [html.join([html.badge(DISEASES[d]), " ", DISEASES[d].name]) for d in DISEASE_KEYS]
     rows = []
     for label, part in (("Verdict", "verdict"), ("Typical result", "finding"), ("Why", "why")):
         cells = []
         for disease in DISEASE_KEYS:
             finding = test.finding(disease)
             if part == "verdict":
-                text = f"<strong>{escape(verdicts[finding.verdict].text)}</strong>"
+                cells.append(
+                    _finding_cell(disease, html.el("strong", verdicts[finding.verdict].text))
+                )
             else:
-                text = escape(getattr(finding, part))
-            cells.append(f'<td style="{_cell_style(disease)}">{text}</td>')
-        rows.append(
-            f'<tr><th scope="row" style="text-align:left;vertical-align:top;padding:6px 8px">'
-            f"{label}</th>{''.join(cells)}</tr>"
-        )
-    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in test.sources)
-    return (
-        f'<div class="msals-test-card" data-test="{escape(test.id)}" style="color:{TEXT}">'
-        f'<p style="margin:0.3em 0"><strong>{escape(test.name)}</strong>: '
-        f"{escape(test.measures)}</p>"
-        f'<table style="border-collapse:collapse;width:100%;color:{TEXT}">'
-        f'<thead><tr><td style="width:9em"></td>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<details><summary>Sources ({len(test.sources)})</summary>"
-        f'<ol style="font-size:90%">{sources}</ol></details></div>'
+                cells.append(_finding_cell(disease, getattr(finding, part)))
+        rows.append([label, *cells])
+    return html.box(
+        html.el(
+            "p", html.el("strong", test.name), ": ", test.measures, style={"margin": "0.3em 0"}
+        ),
+        html.data_table(header, rows, row_headers=True, corner=True, style={"width": "100%"}),
+        html.sources_block(test.sources, references),
+        class_="msals-test-card",
+        data_test=test.id,
     )
 
 
 def overview_html(
     tests: list[DiagnosticTest], verdicts: dict[str, Verdict], selected: str | None = None
-) -> str:
+) -> html.Markup:
     """Every test in one table: its verdict for MS and for ALS (the chosen one marked)."""
-    body = []
+    rows = []
     for test in tests:
         chosen = test.id == selected
-        name = escape(test.name)
-        name = f"▶ <strong>{name}</strong> (chosen)" if chosen else name
-        current = ' aria-current="true"' if chosen else ""
-        cells = "".join(
-            f'<td style="{_cell_style(d)}">{escape(verdicts[test.finding(d).verdict].text)}</td>'
-            for d in DISEASE_KEYS
+        name = (
+            [
+                "▶ ",
+                html.el("strong", test.name),
+                " (chosen)",
+            ]
+            if chosen
+            else test.name
         )
-        body.append(
-            f'<tr data-test="{escape(test.id)}"{current}>'
-            f'<th scope="row" style="text-align:left;padding:6px 8px">{name}</th>{cells}</tr>'
+        cells = [_finding_cell(d, verdicts[test.finding(d).verdict].text) for d in DISEASE_KEYS]
+        rows.append(
+            html.row(
+                html.cell(name, header=True),
+                *cells,
+                data_test=test.id,
+                aria_current="true" if chosen else None,
+            )
         )
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:6px 8px">{label}</th>'
-        for label in ("Test", "In MS", "In ALS")
-    )
-    key = " · ".join(escape(v.text) for v in verdicts.values())
-    return (
-        f'<table class="msals-test-overview" style="border-collapse:collapse;width:100%;'
-        f'color:{TEXT}"><caption style="text-align:left;color:{MUTED_TEXT}">'
-        f"{len(tests)} tests and what a typical result means. Key: {key}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    key = " · ".join(v.text for v in verdicts.values())
+    return html.data_table(
+        ["Test", "In MS", "In ALS"],
+        rows,
+        caption=f"{len(tests)} tests and what a typical result means. Key: {key}",
+        class_="msals-test-overview",
+        style={"width": "100%"},
     )
 
 
@@ -175,6 +168,7 @@ class DiagnosticTestExplorer(LessonWidget):
     """Choose a test from the menu; the card, the summary and the overview follow."""
 
     css_class = "msals-tests"
+    controls = "the test menu"
     test = traitlets.Unicode()
 
     def __init__(self, test: str = "exam", **kwargs):
@@ -216,20 +210,29 @@ class DiagnosticTestExplorer(LessonWidget):
     def _render(self) -> None:
         chosen = _find(self._tests, self.test)
         ms, als = (self._verdicts[chosen.finding(d).verdict].label for d in DISEASE_KEYS)
-        self._status.value = live_region(
-            f'<p class="msals-summary" style="margin:0.3em 0">Showing: {escape(chosen.name)}. '
-            f"MS: {escape(ms)}. ALS: {escape(als)}.</p>"
+        self._status.value = str(
+            html.live_region(
+                html.el(
+                    "p",
+                    f"Showing: {chosen.name}. MS: {ms}. ALS: {als}.",
+                    class_="msals-summary",
+                    style={"margin": "0.3em 0"},
+                )
+            )
         )
-        self._card.value = live_region(card_html(chosen, self._verdicts, self._references))
-        self._overview.value = overview_html(self._tests, self._verdicts, self.test)
+        self._card.value = str(
+            html.live_region(card_html(chosen, self._verdicts, self._references))
+        )
+        self._overview.value = str(overview_html(self._tests, self._verdicts, self.test))
 
     def summary(self) -> str:
         return card_summary(_find(self._tests, self.test), self._verdicts)
 
-    def static_html(self) -> str:
+    def static_html(self) -> html.Markup:
         chosen = _find(self._tests, self.test)
-        return (
-            '<div class="msals-tests-static">'
-            f"{card_html(chosen, self._verdicts, self._references)}"
-            f"{overview_html(self._tests, self._verdicts, self.test)}</div>"
+        return html.el(
+            "div",
+            card_html(chosen, self._verdicts, self._references),
+            overview_html(self._tests, self._verdicts, self.test),
+            class_="msals-tests-static",
         )
