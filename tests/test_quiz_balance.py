@@ -100,3 +100,19 @@ def test_rank_helper_on_made_up_questions():
     assert length_rank(question("abcdefghijk", "abcdefghij", "abc")) == "longest"
     assert length_rank(question("ab", "abcdefgh", "abcdefg")) == "clearly shortest"
     assert length_rank(question("abcd", "abcde", "abc")) == "middle"
+
+
+def test_enough_two_step_mechanism_questions():
+    two_step = [q.id for q in load_questions() if q.prompt.startswith("Two steps:")]
+    assert len(two_step) >= 8, two_step
+    assert len({q.split("_")[0] for q in two_step}) >= 4, "spread them over the lessons"
+
+
+def test_vignettes_include_a_neither_case_and_vary_in_age():
+    import re
+
+    vignettes = [q for q in load_questions() if q.kind == "vignette"]
+    answers = [q.options[q.answer_index].text for q in vignettes]
+    assert any(answer.startswith("Neither") for answer in answers), answers
+    ages = [int(m) for q in vignettes for m in re.findall(r", (\d{2}),", q.case)]
+    assert len(ages) >= 6 and max(ages) - min(ages) >= 30, ages
