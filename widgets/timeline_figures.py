@@ -16,7 +16,7 @@ from datetime import date
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .base import escape
+from . import html
 from .content import load_document
 from .progression import (
     ALSCourse,
@@ -71,17 +71,17 @@ class Chart:
         data = self.figure.to_plotly_json()
         return {"data": data["data"], "layout": data["layout"], "config": {"displaylogo": False}}
 
-    def table_html(self) -> str:
+    def table_html(self) -> html.Markup:
         return table_html(self.title, self.header, self.rows)
 
-    def text_html(self) -> str:
+    def text_html(self) -> html.Markup:
         """Caption, summary and table: the chart's content for readers without the chart."""
-        return (
-            f'<div class="msals-timeline-static" style="color:{TEXT}">'
-            f"<p><strong>{escape(self.title)}</strong></p>"
-            f'<p style="color:{MUTED_TEXT}">{escape(self.caption)}</p>'
-            f'<p class="msals-summary">{escape(self.summary)}</p>'
-            f"{self.table_html()}</div>"
+        return html.box(
+            html.el("p", html.el("strong", self.title)),
+            html.muted(self.caption, tag="p"),
+            html.el("p", self.summary, class_="msals-summary"),
+            self.table_html(),
+            class_="msals-timeline-static",
         )
 
     def mimebundles(self) -> list[dict]:
@@ -100,18 +100,15 @@ class Chart:
             display(bundle, raw=True)
 
 
-def table_html(title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:2px 8px">{escape(h)}</th>' for h in header
-    )
-    body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px">{escape(c)}</td>' for c in row) + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<table class="msals-timeline-table" style="border-collapse:collapse;color:{TEXT}">'
-        f'<caption style="text-align:left;color:{MUTED_TEXT}">Numbers behind the chart: '
-        f"{escape(title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def table_html(
+    title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> html.Markup:
+    return html.data_table(
+        header,
+        rows,
+        caption=f"Numbers behind the chart: {title}",
+        class_="msals-timeline-table",
+        cell_style={"padding": "2px 8px"},
     )
 
 
