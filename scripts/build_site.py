@@ -46,9 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: import the checkout's scripts/ and widgets/
     sys.path.insert(0, str(ROOT))
 
-from scripts.export_static import DISCLAIMER, export_site  # noqa: E402
-from widgets.base import escape  # noqa: E402
+from scripts.export_static import GLOSSARY, export_site  # noqa: E402
 from widgets.content import compile_bundle  # noqa: E402
+from widgets.html import el, join, link, not_medical_advice  # noqa: E402
 from widgets.lesson_map import load_lessons  # noqa: E402
 
 PINS = ROOT / "jupyterlite"
@@ -454,35 +454,64 @@ def third_party_default(relative: str, host: str) -> bool:
 
 
 def index_page(lessons) -> str:
-    first = f"run/lab/index.html?path={FIRST_LESSON}"
-    items = "".join(
-        f"<li>{escape(lesson.number)} · {escape(lesson.title)} ({lesson.minutes} min): "
-        f'<a href="read/{escape(lesson.id)}.html">read</a> · '
-        f'<a href="run/lab/index.html?path={escape(lesson.filename)}">run</a></li>'
+    """The site's front page: run in the browser or read, each lesson both ways, the note."""
+    run = f"run/lab/index.html?path={FIRST_LESSON}"
+    items = [
+        el(
+            "li",
+            f"{lesson.number} · {lesson.title} ({lesson.minutes} min): ",
+            link("read", f"read/{lesson.id}.html"),
+            " · ",
+            link("run", f"run/lab/index.html?path={lesson.filename}"),
+        )
         for lesson in lessons
+    ]
+    body = join(
+        [
+            el("h1", "MS vs ALS: an interactive lesson"),
+            el(
+                "p",
+                "How multiple sclerosis and amyotrophic lateral sclerosis differ: what each "
+                "one damages, why that gives different symptoms, how each unfolds over time.",
+            ),
+            el(
+                "ul",
+                el(
+                    "li",
+                    el("a", el("strong", "Run in your browser"), href=run),
+                    ": the lessons with their toggles, charts and self-checks. Nothing to "
+                    "install and no account: Python runs inside this browser tab. The first "
+                    "visit downloads the lessons' tools once; later visits start faster. "
+                    "Your work is kept only in this browser: use ",
+                    el("em", "File → Download"),
+                    " to keep a copy of a notebook.",
+                ),
+                el(
+                    "li",
+                    el("a", el("strong", "Read"), href="read/index.html"),
+                    ": every lesson as a page, with the diagrams, charts and answers as they "
+                    "were last run. Works on any device.",
+                ),
+                style={"font-size": "1.15em", "line-height": "1.8"},
+            ),
+            el("h2", "Lessons"),
+            el("ol", items, start="0"),
+            el(
+                "p",
+                link("Glossary", f"read/{GLOSSARY}.html"),
+                " (",
+                link("run", f"run/lab/index.html?path={GLOSSARY}.ipynb"),
+                "): every word the lessons use, in plain language.",
+            ),
+            not_medical_advice(),
+        ]
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         "<title>MS vs ALS: an interactive lesson</title>"
         '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
         '<body style="font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;'
-        'padding:0 1em;color:#1A1A1A;background:#FFFFFF">'
-        "<h1>MS vs ALS: an interactive lesson</h1>"
-        "<p>How multiple sclerosis and amyotrophic lateral sclerosis differ: what each one "
-        "damages, why that gives different symptoms, how each unfolds over time.</p>"
-        '<ul style="font-size:1.15em;line-height:1.8">'
-        f'<li><a href="{first}"><strong>Run in your browser</strong></a>: the lessons with '
-        "their toggles, charts and self-checks. Nothing to install and no account; Python "
-        "runs inside this browser tab (the first visit downloads the lesson kit once, "
-        "later visits start faster). Your work is kept only in this browser: use "
-        "<em>File → Download</em> to keep a copy of a notebook.</li>"
-        '<li><a href="read/index.html"><strong>Read</strong></a>: every lesson as a page, '
-        "with the diagrams, charts and answers as they were last run. Works on any device.</li>"
-        "</ul>"
-        f'<h2>Lessons</h2><ol start="0">{items}</ol>'
-        '<p style="border:2px solid #4D4D4D;padding:0.6em"><strong>Not medical advice.</strong> '
-        f"{escape(DISCLAIMER)} If you are worried about symptoms, see a doctor.</p>"
-        "</body></html>"
+        f'padding:0 1em;color:#1A1A1A;background:#FFFFFF">{body}</body></html>'
     )
 
 
