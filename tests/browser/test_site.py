@@ -118,7 +118,10 @@ def tag_roots(page, css_class: str) -> list[str]:
         }""",
         [PANEL, css_class],
     )
-    return [f'[data-test-root="{css_class}-{i}"]' for i in range(count)]
+    roots = [f'[data-test-root="{css_class}-{i}"]' for i in range(count)]
+    if roots:  # a student sees the widget they use (and cells out of view are not drawn)
+        page.locator(roots[0]).scroll_into_view_if_needed()
+    return roots
 
 
 def use_each_widget_kind(page) -> list[str]:
