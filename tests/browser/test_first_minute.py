@@ -227,3 +227,41 @@ def _with_probe(page) -> dict:
         return page.evaluate(JS_LOW_CONTRAST, OURS)
     finally:
         page.evaluate("() => document.getElementById('dark-probe').remove()")
+
+
+JS_FOCUS_RING = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  let back = [255, 255, 255];
+  for (let e = el.parentElement; e; e = e.parentElement) {
+    const c = parse(getComputedStyle(e).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] >= 1)) { back = c.slice(0, 3); break; }
+  }
+  const lum = rgb => {
+    const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(rgb[0]) + 0.7152 * f(rgb[1]) + 0.0722 * f(rgb[2]);
+  };
+  const [a, b] = [lum(parse(style.outlineColor).slice(0, 3)), lum(back)];
+  return {
+    text: el.textContent.trim(), inWidget: !!el.closest('.msals-widget'),
+    style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+    ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+  };
+}"""
+
+
+@pytest.mark.parametrize("theme", [LIGHT_THEME, DARK_THEME])
+def test_keyboard_focus_ring_is_clear_in_light_and_dark(lessons, theme):
+    notebook = lessons.use("lessons/00_start_here.ipynb")
+    page = notebook.page
+    buttons = page.locator(".msals-glance .widget-toggle-button")
+    buttons.first.scroll_into_view_if_needed()
+    buttons.first.focus()
+    page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    context = dark_theme(page) if theme == DARK_THEME else contextlib.nullcontext()
+    with context:
+        ring = page.evaluate(JS_FOCUS_RING)
+    assert ring["inWidget"], ring
+    assert ring["style"] == "solid" and ring["width"] >= 2, ring
+    assert ring["ratio"] >= 3, ring
