@@ -538,6 +538,11 @@ class TreatmentEvent:
     source: str
 
 
+def load_treatment_context() -> str:
+    """The caption sentence that puts the landmarks in context (how many drugs exist)."""
+    return " ".join(load_document("treatments_timeline")["context"]["text"].split())
+
+
 def load_treatment_events() -> list[TreatmentEvent]:
     events = []
     for item in load_document("treatments_timeline")["events"]:
@@ -603,13 +608,11 @@ def stack_labels(
     return placed
 
 
-def treatments_chart(events: list[TreatmentEvent]) -> Chart:
+def treatments_chart(events: list[TreatmentEvent], context: str = "") -> Chart:
     title = "Landmark drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
     caption = (
-        "An approval is not a cure: each drug here slows a disease; none reverses it. Only "
-        "landmarks are shown: MS now has more than 20 approved disease-modifying medicines, "
-        "ALS a handful (riluzole, edaravone, and tofersen for SOD1-ALS only)."
-    )
+        "An approval is not a cure: each drug here slows a disease; none reverses it. " + context
+    ).strip()
     layout = _layout(title, "Year", "", [-1.5, 2.2])
     layout["yaxis"] = {"tickvals": [0, 1], "ticktext": ["ALS", "MS"], "range": [-1.5, 2.2]}
     layout["xaxis"]["type"] = "date"

@@ -21,6 +21,7 @@ from .timeline_figures import (
     Chart,
     compare_chart,
     details_html,
+    load_treatment_context,
     load_treatment_events,
     treatments_chart,
 )
@@ -91,7 +92,7 @@ def default_treatment(course: str, treatment: str | None, params: Params) -> str
 
 def treatment_history_chart() -> Chart:
     """Landmark approvals (and a withdrawal) of MS and ALS drugs."""
-    return treatments_chart(load_treatment_events())
+    return treatments_chart(load_treatment_events(), load_treatment_context())
 
 
 def build_chart(
