@@ -279,7 +279,7 @@ def half_point(edss: float) -> float:
 def edss_words(edss: float, params: Params) -> str:
     """What an EDSS score means for a person's day (Kurtzke's steps, in plain words)."""
     for below, text in params.ms_day:
-        if edss < below:
+        if half_point(edss) < below:
             return text
     return params.ms_day[-1][1]
 

@@ -35,7 +35,7 @@ CONTROLS = ("view", "course", "treatment", "rate", "years")
 # slider handle has no accessible name, so screen readers announce a bare number.
 YEAR_CHOICES = (2, 5, 10, 15, 20, 25, 30, 40)
 VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
-DEFAULT_SEED = 6
+DEFAULT_SEED = 44  # a seed whose relapse counts sit near the sourced averages
 # The first MS course a student sees is a treated, present-day one (each course lists its
 # treated options first); "none", the untreated course, is the comparison.
 DEFAULT_TREATMENT = "interferon_beta"
