@@ -472,6 +472,20 @@ def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
         ],
         layout=layout,
     )
+    if als.ended:
+        figure.add_trace(
+            go.Scatter(
+                x=[als.end_year],
+                y=[als_function_remaining(als.end_score, params)],
+                name="ALS end point: death or breathing tube (line stops)",
+                mode="markers",
+                marker={"size": 12, "symbol": "x", "color": TEXT},
+                hovertext=[
+                    f"End point at year {als.end_year:.1f}, ALSFRS-R {als.end_score:.0f} of 48"
+                ],
+                hovertemplate="%{hovertext}<extra>ALS</extra>",
+            )
+        )
     step = 1 if years <= 10 else 5
     marks = sorted({0, *range(step, int(years) + 1, step), int(years)})
     if als.ended:
