@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import ipywidgets
 
-from .base import LessonWidget, escape, live_region
+from . import html
+from .base import LessonWidget
 from .content import load_references
 from .lesson_map import load_lessons
 from .quiz_logic import (
@@ -31,14 +32,15 @@ from .quiz_logic import (
 PROMPT = "Choose an answer: feedback appears here."
 
 
-def _feedback_html(text: str) -> str:
-    return f'<div class="msals-feedback" role="status" aria-live="polite">{escape(text)}</div>'
+def _feedback_html(text: str) -> html.Markup:
+    return html.el("div", text, class_="msals-feedback", role="status", aria_live="polite")
 
 
 class Quiz(LessonWidget):
     """Questions of one lesson with per-option feedback, a score, retry and reset."""
 
     css_class = "msals-quiz"
+    controls = "answer buttons with feedback and a score"
 
     def __init__(self, lesson: str, shuffle: bool = False, seed: int = 0, **kwargs):
         questions = load_questions(lesson)
@@ -51,7 +53,7 @@ class Quiz(LessonWidget):
         self._choices: dict[str, ipywidgets.ToggleButtons] = {}
         self._feedback: dict[str, ipywidgets.HTML] = {}
         self._retry: dict[str, ipywidgets.Button] = {}
-        blocks = [ipywidgets.HTML(f"<h4>{escape(self.title)}</h4>")]
+        blocks = [ipywidgets.HTML(html.heading(self.title))]
         for number, question in enumerate(questions, start=1):
             blocks.append(self._question_block(question, number))
         self._score = ipywidgets.HTML()
@@ -121,9 +123,13 @@ class Quiz(LessonWidget):
             self.retry(question_id)
 
     def _show_score(self) -> None:
-        self._score.value = live_region(
-            f'<p class="msals-summary msals-score" style="margin:0.3em 0">'
-            f"{escape(self._state.score_text())}</p>"
+        self._score.value = html.live_region(
+            html.el(
+                "p",
+                self._state.score_text(),
+                class_="msals-summary msals-score",
+                style={"margin": "0.3em 0"},
+            )
         )
 
     def summary(self) -> str:

@@ -16,7 +16,7 @@ from datetime import date
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .base import escape
+from . import html
 from .content import load_document
 from .progression import (
     ALSCourse,
@@ -74,21 +74,21 @@ class Chart:
         data = self.figure.to_plotly_json()
         return {"data": data["data"], "layout": data["layout"], "config": {"displaylogo": False}}
 
-    def table_html(self) -> str:
+    def table_html(self) -> html.Markup:
         return table_html(self.title, self.header, self.rows)
 
-    def text_html(self) -> str:
+    def text_html(self) -> html.Markup:
         """Caption, summary and table: the chart's content for readers without the chart.
 
         The table is long, so it sits in a collapsed ``<details>``: still in the stored
         output and read by screen readers, but out of the way.
         """
-        return (
-            f'<div class="msals-timeline-static" style="color:{TEXT}">'
-            f"<p><strong>{escape(self.title)}</strong></p>"
-            f'<p style="color:{MUTED_TEXT}">{escape(self.caption)}</p>'
-            f'<p class="msals-summary">{escape(self.summary)}</p>'
-            f"{details_html(self.table_html())}</div>"
+        return html.box(
+            html.el("p", html.el("strong", self.title)),
+            html.muted(self.caption, tag="p"),
+            html.el("p", self.summary, class_="msals-summary"),
+            details_html(self.table_html()),
+            class_="msals-timeline-static",
         )
 
     def mimebundles(self) -> list[dict]:
@@ -107,24 +107,21 @@ class Chart:
             display(bundle, raw=True)
 
 
-def table_html(title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:2px 8px">{escape(h)}</th>' for h in header
-    )
-    body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px">{escape(c)}</td>' for c in row) + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<table class="msals-timeline-table" style="border-collapse:collapse;color:{TEXT}">'
-        f'<caption style="text-align:left;color:{MUTED_TEXT}">Numbers behind the chart: '
-        f"{escape(title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def table_html(
+    title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> html.Markup:
+    return html.data_table(
+        header,
+        rows,
+        caption=f"Numbers behind the chart: {title}",
+        class_="msals-timeline-table",
+        cell_style={"padding": "2px 8px"},
     )
 
 
-def details_html(inner_html: str) -> str:
-    """A collapsed block with the table inside (closed until the reader opens it)."""
-    return f"<details><summary>{escape(TABLE_SUMMARY)}</summary>{inner_html}</details>"
+def details_html(table: html.Markup) -> html.Markup:
+    """The table in a collapsed block (closed until the reader opens it)."""
+    return html.details(TABLE_SUMMARY, table)
 
 
 def _layout(title: str, x_title: str, y_title: str, y_range: list[float]) -> dict:

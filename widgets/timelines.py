@@ -13,9 +13,9 @@ from __future__ import annotations
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, escape, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, ms_course
-from .theme import MUTED_TEXT, TEXT
 from .timeline_figures import (
     PLOTLY_MIME,
     Chart,
@@ -118,14 +118,12 @@ def year_options(years=(), choices=YEAR_CHOICES) -> list[tuple[str, int]]:
     return [(f"{y} year" if y == 1 else f"{y} years", y) for y in sorted({*choices, *years})]
 
 
-def panel_html(chart: Chart) -> str:
+def panel_html(chart: Chart) -> html.Markup:
     """Caption, live summary and the data table under the chart."""
-    return (
-        f'<div style="color:{TEXT}">'
-        f'<p style="color:{MUTED_TEXT};margin:0">{escape(chart.caption)}</p>'
-        + live_region(f'<p class="msals-summary">{escape(chart.summary)}</p>')
-        + details_html(chart.table_html())
-        + "</div>"
+    return html.box(
+        html.muted(chart.caption, tag="p", style={"margin": "0"}),
+        html.live_region(html.el("p", chart.summary, class_="msals-summary")),
+        details_html(chart.table_html()),
     )
 
 
@@ -142,6 +140,7 @@ class ProgressionTimelines(LessonWidget):
     """
 
     css_class = "msals-timeline"
+    controls = "the menus and toggles that change the chart"
     view = traitlets.Unicode("ms")
     course = traitlets.Unicode("rrms_spms")
     treatment = traitlets.Unicode(DEFAULT_TREATMENT)
