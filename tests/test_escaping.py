@@ -151,6 +151,17 @@ def _chart_text():
     return [treatment_history_chart().text_html()]
 
 
+def _simulator():
+    from widgets import ConductionSimulator
+    from widgets.simulator import conduction_case
+
+    return [
+        ConductionSimulator(case="ms_warm"),
+        ConductionSimulator(case="als_late"),
+        conduction_case("healthy").text_html(),
+    ]
+
+
 RENDERERS = {
     "lesson_map": _lesson_map,
     "glossary": _glossary,
@@ -160,6 +171,7 @@ RENDERERS = {
     "quiz": _quiz,
     "timelines": _timelines,
     "treatment_chart": _chart_text,
+    "simulator": _simulator,
 }
 
 
