@@ -370,7 +370,7 @@ def test_frontal_and_temporal_cortex_is_drawn_labelled_and_marked():
     drawn = marked.find(".//svg:g[@id='part-frontal_temporal_cortex']", NS)
     assert drawn.get("data-damage") == "als"
     label = marked.find(".//svg:text[@data-label-for='frontal_temporal_cortex']", NS)
-    assert label.text == "Frontal & temporal lobes"
+    assert label.text == "Frontal/temporal lobes"
     badges = [
         b
         for b in marked.iterfind(".//svg:g[@class='msals-svg-badge']", NS)

@@ -225,7 +225,7 @@ def test_ms_bladder_problems_map_to_the_spinal_cord():
 def test_pseudobulbar_affect_is_linked_to_upper_motor_neuron_loss():
     symptom = by_id()["pseudobulbar_affect"]
     assert "upper_motor_neurons" in symptom.als.structures
-    assert "upper motor neurons" in symptom.als.why
+    assert "upper motor neurons" in symptom.als.why.lower()
     assert symptom.sources == ("finegan-2019-pcl",)
 
 
