@@ -6,6 +6,7 @@ each module here turns one kind of content into a widget, table or figure.
 
 from .at_a_glance import AtAGlance
 from .content import DataError
+from .exit_ticket import ExitTicket
 from .explorer import NervousSystemExplorer
 from .glossary import show_glossary
 from .lesson_map import show_lesson_map
@@ -18,6 +19,7 @@ __all__ = [
     "AtAGlance",
     "ConductionSimulator",
     "DataError",
+    "ExitTicket",
     "NervousSystemExplorer",
     "ProgressionTimelines",
     "Quiz",
