@@ -116,7 +116,7 @@ class Readout:
                 f"blocked at {mm_text(self.stopped_mm)}, where the safety factor "
                 f"falls to {self.safety_factor:.2f} (below 1)"
             )
-        return "no impulse sets off: the motor neuron has died"
+        return "no impulse sets off, because the motor neuron has died"
 
 
 def readout(run: Conduction) -> Readout:
