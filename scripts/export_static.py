@@ -23,17 +23,13 @@ import nbformat
 import plotly
 from nbconvert import HTMLExporter
 
-from widgets.base import escape
+from widgets.html import escape, not_medical_advice
 from widgets.lesson_map import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-DISCLAIMER = (
-    "This lesson explains how two diseases work in general. It is not medical advice: "
-    "it cannot diagnose anyone or predict what will happen to a particular person."
-)
 
 
 def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
@@ -100,8 +96,7 @@ def index_page(lessons) -> str:
         "when they were last run. To use the toggles and menus, open the notebooks in "
         "JupyterLab or on Binder.</p>"
         f'<ol start="0">{items}</ol>'
-        f'<p style="border:2px solid #4D4D4D;padding:0.6em"><strong>Not medical advice.</strong> '
-        f"{escape(DISCLAIMER)}</p></body></html>"
+        f"{not_medical_advice()}</body></html>"
     )
 
 
