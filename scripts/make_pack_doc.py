@@ -100,7 +100,7 @@ def plans_block() -> str:
     out = []
     for period in plan.periods:
         out += [
-            f"#### {period.title}",
+            f"#### Period {period.number}: {period.title}",
             "",
             "| Time | Min | Part | Led by | Core? | What happens |",
             "|---|---|---|---|---|---|",
