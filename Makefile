@@ -55,6 +55,7 @@ present: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python -m scripts.explorer_screenshots
 	$(BIN)/python -m scripts.timeline_screenshots
+	$(BIN)/python -m scripts.conduction_screenshots
 
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py

@@ -23,17 +23,13 @@ import nbformat
 import plotly
 from nbconvert import HTMLExporter
 
-from widgets.base import escape
+from widgets.html import escape, not_medical_advice
 from widgets.lesson_map import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-DISCLAIMER = (
-    "This lesson explains how two diseases work in general. It is not medical advice: "
-    "it cannot diagnose anyone or predict what will happen to a particular person."
-)
 
 
 def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
@@ -54,14 +50,20 @@ def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
 
 def plot_html(element_id: str, figure: dict) -> str:
     # json.dumps escapes nothing HTML-specific; "</" must not close the script early.
+    # Frames too: the conduction simulator's animation plays in the static copy.
     payload = json.dumps(
-        {"data": figure.get("data", []), "layout": figure.get("layout", {})}, sort_keys=True
+        {
+            "data": figure.get("data", []),
+            "layout": figure.get("layout", {}),
+            "frames": figure.get("frames", []),
+        },
+        sort_keys=True,
     ).replace("</", "<\\/")
     return (
         f'<div id="{element_id}" class="msals-static-plot" style="min-height:420px"></div>'
         f'<script type="text/javascript">(function(){{var f={payload};'
-        f'Plotly.newPlot("{element_id}",f.data,f.layout,'
-        f"{{responsive:true,displaylogo:false}});}})();</script>"
+        f'Plotly.newPlot("{element_id}",{{data:f.data,layout:f.layout,frames:f.frames,'
+        f"config:{{responsive:true,displaylogo:false}}}});}})();</script>"
     )
 
 
@@ -108,8 +110,7 @@ def index_page(lessons) -> str:
         f'<ol start="0">{items}</ol>'
         f'<p><a href="{GLOSSARY}.html">Glossary</a>: every word the lessons use, in plain '
         "language.</p>"
-        f'<p style="border:2px solid #4D4D4D;padding:0.6em"><strong>Not medical advice.</strong> '
-        f"{escape(DISCLAIMER)}</p></body></html>"
+        f"{not_medical_advice()}</body></html>"
     )
 
 

@@ -16,7 +16,6 @@ from tests.conftest import DATA
 from tests.notebook_tools import LESSONS, output_texts, read
 from tests.snapshots import pictures, snapshot_body
 from widgets import NervousSystemExplorer
-from widgets.base import escape
 from widgets.content import DataError, load_references
 from widgets.diagram import (
     SVG_NS,
@@ -29,6 +28,7 @@ from widgets.diagram import (
     svg_template,
     view_summary,
 )
+from widgets.html import escape
 
 NS = {"svg": SVG_NS}
 
@@ -236,33 +236,6 @@ def test_picking_a_part_updates_panel_summary_and_label():
     )
     explorer.part = None
     assert explorer._picker.value == "" and "Pick a part" in explorer._panel.value
-
-
-def test_text_from_data_is_escaped(data_copy):
-    path = data_copy / "parts.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    evil = "<script>alert('x')</script> & co"
-    part = document["parts"][0]
-    part["name"] = evil
-    part["label"] = "<b>UMN</b> & co"
-    part["function"] = evil
-    part["als"]["how"] = evil
-    part["als"]["symptoms"] = [evil]
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    explorer = NervousSystemExplorer(disease="compare", part="upper_motor_neurons")
-    for html_text in (
-        explorer.static_html(),
-        explorer._panel.value,
-        explorer._diagram.value,
-        explorer._summary.value,
-    ):
-        assert "<script>" not in html_text and "<b>UMN" not in html_text
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in explorer._panel.value
-    assert "&lt;b&gt;UMN&lt;/b&gt; &amp; co" in explorer._diagram.value
-    # The diagram is still well-formed XML, with the label text intact.
-    root = svg_of(explorer.static_html())
-    label = root.find(".//svg:text[@data-label-for='upper_motor_neurons']", NS)
-    assert label.text == "<b>UMN</b> & co"
 
 
 @pytest.mark.parametrize(

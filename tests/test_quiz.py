@@ -9,14 +9,13 @@ import yaml
 
 from tests.notebook_tools import ROOT
 from tests.snapshots import snapshot_body
-from widgets.base import escape
 from widgets.content import DataError
+from widgets.html import escape
 from widgets.quiz import Quiz
 from widgets.quiz_logic import (
     QuizState,
     feedback_for,
     load_questions,
-    quiz_html,
     shuffled,
 )
 
@@ -172,29 +171,6 @@ def test_widget_carries_its_css_classes():
     quiz = Quiz(lesson=LESSON)
     assert quiz._dom_classes == ("msals-widget", "msals-quiz")
     assert 'class="msals-summary msals-score"' in quiz._score.value
-
-
-def test_feedback_and_html_escape_data_text(data_copy):
-    def change(document):
-        question = document["questions"][AT["primer_motor_or_sensory"]]
-        question["prompt"] = "Is <script>alert(1)</script> & co a pathway?"
-        question["options"][0]["feedback"] = "Because <b>sensory</b> & motor differ."
-
-    edit_quiz(data_copy, change)
-    question = next(q for q in load_questions() if q.id == "primer_motor_or_sensory")
-    html_text = quiz_html([question], {"ninds-als": _ref()})
-    assert "<script>" not in html_text and "<b>" not in html_text
-    assert "Is &lt;script&gt;alert(1)&lt;/script&gt; &amp; co a pathway?" in html_text
-    assert "Because &lt;b&gt;sensory&lt;/b&gt; &amp; motor differ." in html_text
-    quiz = Quiz(lesson=question.lesson)
-    quiz.answer(question.id, 0)
-    assert "&lt;b&gt;sensory&lt;/b&gt;" in quiz._feedback[question.id].value
-
-
-def _ref():
-    from widgets.content import Reference
-
-    return Reference(id="ninds-als", citation="A <citation> & more")
 
 
 def test_state_works_without_widgets():

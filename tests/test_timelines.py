@@ -152,15 +152,6 @@ def test_static_outputs_are_the_chart_then_its_words_and_table():
     assert "plotly.js" not in json.dumps([figure, words])
 
 
-def test_html_escapes_text():
-    chart = ms_chart()
-    object.__setattr__(chart, "title", "<script>x</script>")
-    assert "<script>" not in chart.text_html()
-
-
-# --------------------------------------------------------------------------- widget
-
-
 def drawn(widget):
     return widget.figure_json()
 

@@ -11,11 +11,13 @@ from .explorer import NervousSystemExplorer
 from .glossary import show_glossary
 from .lesson_map import show_lesson_map
 from .quiz import Quiz
+from .simulator import ConductionSimulator
 from .symptoms import SymptomExplorer
 from .timelines import ProgressionTimelines
 
 __all__ = [
     "AtAGlance",
+    "ConductionSimulator",
     "DataError",
     "ExitTicket",
     "NervousSystemExplorer",

@@ -19,7 +19,7 @@ import ipywidgets
 
 from . import html
 
-__all__ = ["LessonWidget", "check_choice", "escape", "live_region"]
+__all__ = ["LessonWidget", "check_choice"]
 
 
 class LessonWidget(ipywidgets.VBox):
@@ -44,7 +44,7 @@ class LessonWidget(ipywidgets.VBox):
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
-    def static_html(self) -> str:  # pragma: no cover - every subclass overrides it
+    def static_html(self) -> html.Markup:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
@@ -52,10 +52,7 @@ class LessonWidget(ipywidgets.VBox):
         # The default text is a truncated repr full of widget internals; the summary
         # is what a reader without the widget needs.
         bundle["text/plain"] = self.summary()
-        body = self.static_html()
-        if not isinstance(body, html.Markup):  # legacy: modules not yet on widgets.html
-            body = html.trusted(body)
-        bundle["text/html"] = str(html.snapshot(body, self.controls))
+        bundle["text/html"] = str(html.snapshot(self.static_html(), self.controls))
         return bundle
 
 
@@ -64,13 +61,3 @@ def check_choice(name: str, value: object, allowed: list[str] | tuple[str, ...])
     if value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, allowed))}; got {value!r}")
     return value  # type: ignore[return-value]
-
-
-def live_region(html_text: str) -> str:
-    """Legacy: modules not yet moved to :mod:`widgets.html` pass ready HTML here."""
-    return str(html.live_region(html.trusted(html_text)))
-
-
-def escape(text: object) -> str:
-    """Legacy: modules not yet moved to :mod:`widgets.html` escape by hand."""
-    return str(html.escape(text))
