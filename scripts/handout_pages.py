@@ -444,9 +444,9 @@ def exit_ticket_handout() -> Handout:
         [
             el("h1", "Exit tickets: answer key"),
             _muted(
-                "The same questions as the exit-ticket cell in the notebooks "
-                "(ExitTicket(period=...)); handed-in codes and files are marked by the "
-                "teacher's command, see the classroom pack guide."
+                "The same questions as the Exit tickets notebook (lessons/exit_tickets.ipynb); "
+                "handed-in codes and files are marked by the teacher's command, see the "
+                "classroom pack guide."
             ),
             *sections,
             _footer(),

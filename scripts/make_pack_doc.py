@@ -63,12 +63,19 @@ def qr_svg(url: str, title: str) -> bytes:
     return buffer.getvalue()
 
 
+# Notebooks students open besides the numbered lessons: (notebook, title).
+COMPANIONS = (("exit_tickets", "Exit tickets (one per period)"), ("glossary", "Glossary"))
+
+
 def qr_files() -> dict[Path, bytes]:
-    return {
+    files = {
         QR_DIR / f"{lesson.id}.svg": qr_svg(binder_url(lesson.id), f"Lesson {lesson.number}")
         for lesson in load_lessons()
         if lesson.status == "ready"
     }
+    for stem, title in COMPANIONS:
+        files[QR_DIR / f"{stem}.svg"] = qr_svg(binder_url(stem), title)
+    return files
 
 
 def links_block() -> str:
@@ -86,6 +93,12 @@ def links_block() -> str:
             f"| `read/{lesson.id}.html` "
             f'| <img src="qr/{lesson.id}.svg" alt="QR code: lesson {lesson.number} on Binder" '
             'width="90"> |'
+        )
+    for stem, title in COMPANIONS:
+        read = "`read/glossary.html`" if stem == "glossary" else "(paper ticket)"
+        rows.append(
+            f"| – | {title} | 5 | [open]({binder_url(stem)}) | – | {read} "
+            f'| <img src="qr/{stem}.svg" alt="QR code: {title} on Binder" width="90"> |'
         )
     return "\n".join(rows) + "\n"
 
