@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", action="append", choices=sorted(SIZES))
     args = parser.parse_args(argv)
     sizes = args.size or list(SIZES)
+    args.out = args.out.resolve()
     pages = make_handouts(args.out, sizes)
     expected = {h.stem: expected_pages(h) for h in all_handouts()}
     problems = 0
