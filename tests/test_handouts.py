@@ -4,6 +4,7 @@ Letter, each PDF with its expected number of pages and the data's words in its t
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -91,9 +92,14 @@ def test_blank_diagram_hides_labels_in_the_drawing():
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("handouts")
-    assert make_handouts.main(["--out", str(out)]) == 0
-    return out
+    base = tmp_path_factory.mktemp("handouts")
+    here = os.getcwd()
+    os.chdir(base)  # a relative --out, as `make handouts` passes it
+    try:
+        assert make_handouts.main(["--out", "handouts"]) == 0
+    finally:
+        os.chdir(here)
+    return base / "handouts"
 
 
 @pytest.mark.browser
