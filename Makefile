@@ -4,6 +4,9 @@
 # Other targets: make refresh (re-run lessons to refresh stored outputs), make static
 # (read-only HTML copy in site/), make present LESSON=... (Voila, no code), make guide
 # (teacher guide's generated parts), make binder-check, make bench, make lint.
+# Classroom pack (docs/classroom-pack.md): make handouts (printable PDFs in handouts/),
+# make quiz-export (GIFT, QTI 1.2 and CSV in build/quiz-export/),
+# make tickets TICKETS=folder (exit tickets handed in -> class table).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,12 +18,13 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh static present guide binder-check bench screenshots clean-venv
+.PHONY: lesson test lint refresh static present guide binder-check bench screenshots clean-venv \
+	handouts quiz-export tickets
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $(STAMP)
 
 lesson: $(STAMP)
@@ -49,11 +53,14 @@ present: $(STAMP)
 
 # The PNGs in docs/ that the README shows (needs Chromium).
 screenshots: $(STAMP)
+	$(BIN)/python -m scripts.lab_screenshots
 	$(BIN)/python -m scripts.explorer_screenshots
 	$(BIN)/python -m scripts.timeline_screenshots
+	$(BIN)/python -m scripts.conduction_screenshots
 
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py
+	$(BIN)/python -m scripts.make_pack_doc
 
 binder-check: $(STAMP)
 	$(BIN)/python scripts/check_binder_env.py
@@ -64,3 +71,17 @@ clean-venv:
 # Performance is measured, not asserted: each script prints its figures.
 bench: $(STAMP)
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+
+# ---- Classroom pack (docs/classroom-pack.md)
+# Printable handouts, generated from data/ and printed to PDF by headless Chromium.
+handouts: $(STAMP)
+	$(BIN)/python -m scripts.make_handouts --out handouts
+
+# Every lesson's questions as Moodle GIFT, QTI 1.2 packages (Canvas, Blackboard) and CSV.
+quiz-export: $(STAMP)
+	$(BIN)/python -m scripts.export_quiz --out build/quiz-export
+
+# Read a folder of exit tickets (files or code lists) into a class table.
+TICKETS ?= tickets
+tickets: $(STAMP)
+	$(BIN)/python -m scripts.collect_tickets $(TICKETS)

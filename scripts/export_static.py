@@ -50,26 +50,38 @@ def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
 
 def plot_html(element_id: str, figure: dict) -> str:
     # json.dumps escapes nothing HTML-specific; "</" must not close the script early.
+    # Frames too: the conduction simulator's animation plays in the static copy.
     payload = json.dumps(
-        {"data": figure.get("data", []), "layout": figure.get("layout", {})}, sort_keys=True
+        {
+            "data": figure.get("data", []),
+            "layout": figure.get("layout", {}),
+            "frames": figure.get("frames", []),
+        },
+        sort_keys=True,
     ).replace("</", "<\\/")
     return (
         f'<div id="{element_id}" class="msals-static-plot" style="min-height:420px"></div>'
         f'<script type="text/javascript">(function(){{var f={payload};'
-        f'Plotly.newPlot("{element_id}",f.data,f.layout,'
-        f"{{responsive:true,displaylogo:false}});}})();</script>"
+        f'Plotly.newPlot("{element_id}",{{data:f.data,layout:f.layout,frames:f.frames,'
+        f"config:{{responsive:true,displaylogo:false}}}});}})();</script>"
     )
 
 
-def export_page(path: Path, lesson_ids: list[str]) -> str:
+GLOSSARY = "glossary"
+
+
+def export_page(path: Path, page_ids: list[str]) -> str:
     notebook = static_outputs(nbformat.read(path, as_version=4), path.stem)
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(notebook)
     # Links between lessons point at notebooks; in the static copy they point at pages.
-    for lesson_id in lesson_ids:
-        body = body.replace(f'href="{lesson_id}.ipynb', f'href="{lesson_id}.html')
+    for page_id in page_ids:
+        body = body.replace(f'href="{page_id}.ipynb', f'href="{page_id}.html')
+    dangling = sorted(set(re.findall(r'href="(?!https?:)([^"#]+\.ipynb)', body)))
+    if dangling:
+        raise SystemExit(f"{path.name} links to notebooks the static copy lacks: {dangling}")
     # Drop every script or stylesheet the template would fetch from the internet.
     body = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", body)
     body = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>', "", body)
@@ -96,19 +108,22 @@ def index_page(lessons) -> str:
         "when they were last run. To use the toggles and menus, open the notebooks in "
         "JupyterLab or on Binder.</p>"
         f'<ol start="0">{items}</ol>'
+        f'<p><a href="{GLOSSARY}.html">Glossary</a>: every word the lessons use, in plain '
+        "language.</p>"
         f"{not_medical_advice()}</body></html>"
     )
 
 
 def export_site(out: Path) -> list[Path]:
-    """Write one page per ready lesson plus index.html into ``out``; return the pages."""
+    """Write one page per ready lesson, the glossary and index.html into ``out``; return the
+    pages."""
     out.mkdir(parents=True, exist_ok=True)
     lessons = [lesson for lesson in load_lessons() if lesson.status == "ready"]
-    ids = [lesson.id for lesson in lessons]
+    ids = [lesson.id for lesson in lessons] + [GLOSSARY]
     pages = []
-    for lesson in lessons:
-        page = out / f"{lesson.id}.html"
-        page.write_text(export_page(ROOT / "lessons" / lesson.filename, ids), encoding="utf-8")
+    for page_id in ids:
+        page = out / f"{page_id}.html"
+        page.write_text(export_page(ROOT / "lessons" / f"{page_id}.ipynb", ids), encoding="utf-8")
         pages.append(page)
     shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")
@@ -120,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
     pages = export_site(args.out)
-    print(f"wrote {len(pages)} lesson pages and index.html to {args.out}")
+    print(f"wrote {len(pages)} pages (lessons and glossary) and index.html to {args.out}")
     return 0
 
 

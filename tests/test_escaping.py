@@ -159,6 +159,17 @@ def _diagnostic_tests():
     return [DiagnosticTestExplorer(test=test) for test in ("mri", "genetics")]
 
 
+def _simulator():
+    from widgets import ConductionSimulator
+    from widgets.simulator import conduction_case
+
+    return [
+        ConductionSimulator(case="ms_warm"),
+        ConductionSimulator(case="als_late"),
+        conduction_case("healthy").text_html(),
+    ]
+
+
 RENDERERS = {
     "diagnostic_tests": _diagnostic_tests,
     "lesson_map": _lesson_map,
@@ -169,6 +180,7 @@ RENDERERS = {
     "quiz": _quiz,
     "timelines": _timelines,
     "treatment_chart": _chart_text,
+    "simulator": _simulator,
 }
 
 
