@@ -153,12 +153,6 @@ def _chart_text():
     return [treatment_history_chart().text_html()]
 
 
-def _diagnostic_tests():
-    from widgets import DiagnosticTestExplorer
-
-    return [DiagnosticTestExplorer(test=test) for test in ("mri", "genetics")]
-
-
 def _simulator():
     from widgets import ConductionSimulator
     from widgets.simulator import conduction_case
@@ -168,6 +162,12 @@ def _simulator():
         ConductionSimulator(case="als_late"),
         conduction_case("healthy").text_html(),
     ]
+
+
+def _diagnostic_tests():
+    from widgets import DiagnosticTestExplorer
+
+    return [DiagnosticTestExplorer(test=test) for test in ("mri", "genetics")]
 
 
 RENDERERS = {
