@@ -84,3 +84,18 @@ def test_broken_data_stops_before_any_widget_is_built(data_copy):
 
 def test_widget_carries_its_css_classes():
     assert AtAGlance()._dom_classes == ("msals-widget", "msals-glance")
+
+
+def test_numbers_compare_like_with_like():
+    """Issue 10 (A13): new cases a year side by side, and survival explains the gap."""
+    topics = {topic.id: topic for topic in load_topics()}
+    new = topics["new_cases"]
+    for statement in (new.ms, new.als):
+        assert "new cases per 100,000 people each year" in statement.text
+    living = topics["how_common"]
+    assert "survival" in living.als.text and "decades" in living.ms.text
+    ids = list(topics)
+    assert ids.index("new_cases") == ids.index("how_common") - 1  # read in that order
+    assert "usually painless at first" in topics["first_signs"].als.text
+    for topic in topics.values():
+        assert "thompson-2018-mcdonald" not in topic.ms.sources  # diagnosis, not mechanism

@@ -28,11 +28,13 @@ TEXT_KEYS = {
     "drug",
     "explain",
     "feedback",
+    "finding",
     "frequency",
     "function",
     "how",
     "label",
     "long_name",
+    "measures",
     "name",
     "prompt",
     "summary",
@@ -162,7 +164,25 @@ def _simulator():
     ]
 
 
+def _diagnostic_tests():
+    from widgets import DiagnosticTestExplorer
+
+    return [DiagnosticTestExplorer(test=test) for test in ("mri", "genetics")]
+
+
+def _exit_ticket():
+    from widgets import ExitTicket
+
+    ticket = ExitTicket(lesson="03_symptoms")
+    for question_id in ticket.question_ids:
+        ticket.answer(question_id, 0)
+    ticket.submit(name="<i>&'\"")
+    return [ticket, ExitTicket(period="P1")]
+
+
 RENDERERS = {
+    "diagnostic_tests": _diagnostic_tests,
+    "exit_ticket": _exit_ticket,
     "lesson_map": _lesson_map,
     "glossary": _glossary,
     "at_a_glance": _at_a_glance,

@@ -198,7 +198,8 @@ def test_svg_is_accessible_and_lean():
 def test_labels_come_from_the_data(data_copy):
     path = data_copy / "parts.yaml"
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["parts"][2]["label"] = "Little brain"
+    cerebellum = [p for p in document["parts"] if p["id"] == "cerebellum"][0]
+    cerebellum["label"] = "Little brain"
     path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     root = ET.fromstring(render_svg(load_parts(), "healthy"))
     label = root.find(".//svg:text[@data-label-for='cerebellum']", NS)
@@ -353,3 +354,32 @@ def test_lessons_store_the_diagram_for_each_state_they_teach(lesson, views):
     svgs = [svg for text in texts for svg in pictures(text)]
     stored = {v for svg in svgs for v in re.findall(r'data-view="(\w+)"', svg)}
     assert views <= stored
+
+
+def test_frontal_and_temporal_cortex_is_drawn_labelled_and_marked():
+    """Issue 10: ALS thinking and behaviour change lights up the frontal and temporal cortex."""
+    root = svg_template()
+    group = root.find(".//svg:g[@id='part-frontal_temporal_cortex']", NS)
+    assert group is not None and group.get("data-part") == "frontal_temporal_cortex"
+    assert len(group.findall("svg:path[@class='area']", NS)) == 2  # frontal and temporal
+    part = [p for p in load_parts() if p.id == "frontal_temporal_cortex"][0]
+    assert (part.als.damaged, part.als.kind) == (True, "primary")
+    assert part.ms.damaged and part.ms.kind == "secondary"
+    assert "strong-2017" in part.als.sources and part.region == "brain"
+    marked = ET.fromstring(render_svg(load_parts(), "als"))
+    drawn = marked.find(".//svg:g[@id='part-frontal_temporal_cortex']", NS)
+    assert drawn.get("data-damage") == "als"
+    label = marked.find(".//svg:text[@data-label-for='frontal_temporal_cortex']", NS)
+    assert label.text == "Frontal/temporal lobes"
+    badges = [
+        b
+        for b in marked.iterfind(".//svg:g[@class='msals-svg-badge']", NS)
+        if b.get("data-for") == "frontal_temporal_cortex"
+    ]
+    assert len(badges) == 1
+
+
+def test_no_part_cites_a_diagnostic_criteria_paper_for_mechanism():
+    """McDonald 2017 is about diagnosis: it must not be the source for how MS damages a part."""
+    for part in load_parts():
+        assert "thompson-2018-mcdonald" not in part.ms.sources, part.id
