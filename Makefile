@@ -53,6 +53,7 @@ present: $(STAMP)
 
 # The PNGs in docs/ that the README shows (needs Chromium).
 screenshots: $(STAMP)
+	$(BIN)/python -m scripts.lab_screenshots
 	$(BIN)/python -m scripts.explorer_screenshots
 	$(BIN)/python -m scripts.timeline_screenshots
 	$(BIN)/python -m scripts.conduction_screenshots

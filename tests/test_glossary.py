@@ -45,3 +45,20 @@ def test_unknown_lesson_in_data_is_rejected(data_copy):
         DataError, match=r"data/glossary\.yaml: terms\[2\]\.lesson: unknown id '08_more'"
     ):
         load_glossary()
+
+
+def test_every_lesson_glossary_cell_shows_words():
+    """A lesson that calls show_glossary("<its id>") must have terms: no "0 terms" cell."""
+    import re
+
+    from tests.notebook_tools import code_cells, lesson_paths, read, source
+
+    terms = load_glossary()
+    calls = 0
+    for path in lesson_paths():
+        for cell in code_cells(read(path)):
+            for lesson in re.findall(r'show_glossary\("([^"]+)"\)', source(cell)):
+                calls += 1
+                assert terms_for(terms, lesson), f"{path.name}: show_glossary({lesson!r}) is empty"
+                assert "(0 terms)" not in show_glossary(lesson).data
+    assert calls >= 6

@@ -144,3 +144,10 @@ def test_callout_placeholder_hint_and_live_region():
     assert region == {"role": "status", "aria-live": "polite"}
     folded = parse(html.details("Show <all>", "body"))
     assert [e[1] for e in folded] == ["details", "summary", "Show <all>", "body"]
+
+
+def test_live_widgets_get_a_visible_focus_ring_and_14px_controls():
+    sheet = html.widget_style()
+    assert sheet.startswith("<style>") and sheet.endswith("</style>")
+    assert f"outline:3px solid {theme.FOCUS_RING} !important" in sheet
+    assert "--jp-widgets-font-size:14px" in sheet

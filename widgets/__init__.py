@@ -6,6 +6,7 @@ each module here turns one kind of content into a widget, table or figure.
 
 from .at_a_glance import AtAGlance
 from .content import DataError
+from .diagnostic_tests import DiagnosticTestExplorer
 from .exit_ticket import ExitTicket
 from .explorer import NervousSystemExplorer
 from .glossary import show_glossary
@@ -19,6 +20,7 @@ __all__ = [
     "AtAGlance",
     "ConductionSimulator",
     "DataError",
+    "DiagnosticTestExplorer",
     "ExitTicket",
     "NervousSystemExplorer",
     "ProgressionTimelines",

@@ -116,7 +116,7 @@ class Readout:
                 f"blocked at {mm_text(self.stopped_mm)}, where the safety factor "
                 f"falls to {self.safety_factor:.2f} (below 1)"
             )
-        return "no impulse sets off: the motor neuron has died"
+        return "no impulse sets off, because the motor neuron has died"
 
 
 def readout(run: Conduction) -> Readout:
@@ -886,7 +886,8 @@ def snapshot_svg(result: CaseResult) -> str:
     Built with ElementTree, which escapes every text and attribute, like the diagram.
     """
     width, left, right, row_h = 760, 210, 24, 64
-    height = 30 + row_h * len(result.runs)
+    pool = result.pool
+    height = 30 + row_h * len(result.runs) + (60 if pool else 0)
     span = width - left - right
     svg = ET.Element(
         "svg",
@@ -967,6 +968,46 @@ def snapshot_svg(result: CaseResult) -> str:
             font_size=11,
             fill=MUTED_TEXT,
             text_anchor="end",
+        )
+    if pool is not None:
+        y = 36 + row_h * len(result.runs) + 10
+        add("text", f"Motor units ({pool.size} drawn)", x=8, y=y + 4, font_size=13, fill=TEXT)
+        step = span / pool.size
+        radius = round(4 + 3 * pool.unit_size**0.5, 1)
+        for k in range(pool.size):
+            cx = round(left + step * (k + 0.5), 1)
+            if k < pool.survivors:
+                add(
+                    "circle",
+                    cx=cx,
+                    cy=y,
+                    r=radius,
+                    fill=ALS.colour if result.case.disease == "als" else HEALTHY_COLOUR,
+                    stroke=TEXT,
+                    stroke_width=1,
+                )
+            else:
+                add(
+                    "path",
+                    d=f"M{cx - 5},{y - 5} L{cx + 5},{y + 5} M{cx - 5},{y + 5} L{cx + 5},{y - 5}",
+                    stroke=TEXT,
+                    stroke_width=2,
+                )
+        add(
+            "text",
+            "circles: working units (bigger = more muscle fibres); crosses: units lost",
+            x=left,
+            y=y + 28,
+            font_size=12,
+            fill=TEXT,
+        )
+        add(
+            "text",
+            f"Muscle response: {percent(pool.response)} of normal",
+            x=8,
+            y=y + 28,
+            font_size=12,
+            fill=TEXT,
         )
     return ET.tostring(svg, encoding="unicode")
 

@@ -5,8 +5,11 @@
 True
 >>> quiz.score, quiz.retry("symptoms_optic_sort"), quiz.reset()
 
-Questions come from ``data/quiz.yaml`` (see :mod:`widgets.quiz_logic`). The order is
-the file's order unless ``shuffle=True``, which uses ``seed`` so it is repeatable.
+Questions come from ``data/quiz.yaml`` (see :mod:`widgets.quiz_logic`), in the file's
+order. The options of each question are shuffled by default, with a seed of their own
+(``seed`` plus the question's id), so the order is the same on every run and in the
+stored copy. ``seed=2`` gives another repeatable order, ``questions_too=True`` shuffles
+the questions as well, and ``shuffle=False`` shows the options as the file lists them.
 """
 
 from __future__ import annotations
@@ -18,14 +21,14 @@ from .base import LessonWidget
 from .content import load_references
 from .lesson_map import load_lessons
 from .quiz_logic import (
+    DEFAULT_SEED,
     Feedback,
     QuizState,
-    load_questions,
     option_labels,
     question_html,
     quiz_html,
+    quiz_questions,
     quiz_summary,
-    shuffled,
     sources_html,
 )
 
@@ -42,10 +45,15 @@ class Quiz(LessonWidget):
     css_class = "msals-quiz"
     controls = "answer buttons with feedback and a score"
 
-    def __init__(self, lesson: str, shuffle: bool = False, seed: int = 0, **kwargs):
-        questions = load_questions(lesson)
-        if shuffle:
-            questions = shuffled(questions, seed)
+    def __init__(
+        self,
+        lesson: str,
+        shuffle: bool = True,
+        seed: int = DEFAULT_SEED,
+        questions_too: bool = False,
+        **kwargs,
+    ):
+        questions = quiz_questions(lesson, shuffle, seed, questions_too)
         titles = {item.id: item.title for item in load_lessons()}
         self.title = f"Self-check: {titles[lesson]}"
         self._state = QuizState(questions)

@@ -12,6 +12,7 @@ a vignette without its case.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, replace
 
@@ -183,17 +184,56 @@ def feedback_for(question: Question, option_index: int) -> Feedback:
     return Feedback(question.id, option_index, option.correct, text)
 
 
-def shuffled(questions: list[Question], seed: int) -> list[Question]:
-    """Questions and their options in a seeded random order (sort options stay fixed)."""
-    rng = random.Random(seed)
-    result = []
-    for question in questions:
-        options = list(question.options)
-        if question.kind != "sort":
-            rng.shuffle(options)
-        result.append(replace(question, options=tuple(options)))
-    rng.shuffle(result)
+# The seed every lesson uses unless a teacher picks another one. It was chosen so that,
+# in every lesson's quiz, the right answers are spread over the positions and the right
+# option is not systematically the longest (tests/test_quiz_balance.py checks both).
+DEFAULT_SEED = 1
+
+
+def _rng(question_id: str, seed: int) -> random.Random:
+    """A random source of its own for each question, so adding or moving one question
+    never changes the order of another's options, and stored outputs stay stable."""
+    digest = hashlib.sha256(f"{seed}:{question_id}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def option_order(question: Question, seed: int = DEFAULT_SEED) -> list[int]:
+    """Where each shown option comes from in the file (sort questions keep MS, ALS, Both,
+    Neither in that order, because the words themselves are the choices)."""
+    order = list(range(len(question.options)))
+    if question.kind != "sort":
+        _rng(question.id, seed).shuffle(order)
+    return order
+
+
+def arranged(question: Question, seed: int = DEFAULT_SEED) -> Question:
+    """The question with its options in the seeded order the student sees."""
+    options = tuple(question.options[i] for i in option_order(question, seed))
+    return replace(question, options=options)
+
+
+def shuffled(
+    questions: list[Question], seed: int = DEFAULT_SEED, questions_too: bool = False
+) -> list[Question]:
+    """Options of every question in their seeded order; with ``questions_too`` the
+    questions themselves are also put in a seeded order (the same seed, the same order)."""
+    result = [arranged(question, seed) for question in questions]
+    if questions_too:
+        random.Random(seed).shuffle(result)
     return result
+
+
+def quiz_questions(
+    lesson: str, shuffle: bool = True, seed: int = DEFAULT_SEED, questions_too: bool = False
+) -> list[Question]:
+    """One lesson's questions as the quiz shows them (what the widget, the static copy
+    and the teacher guide's answer key all use, so their letters agree)."""
+    if not isinstance(shuffle, bool):
+        raise ValueError(f"shuffle must be True or False; got {shuffle!r}")
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise ValueError(f"seed must be an int; got {seed!r}")
+    questions = load_questions(lesson)
+    return shuffled(questions, seed, questions_too) if shuffle else questions
 
 
 class QuizState:

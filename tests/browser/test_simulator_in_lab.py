@@ -162,3 +162,33 @@ def test_time_menu_steps_the_animation_from_the_keyboard(lessons, simulator_note
     moment = page.locator(f"{ROOT} .msals-moment").first.text_content()
     assert "blocked" in moment and "arrived" in moment, moment
     assert notebook.errors()[0] == []
+
+
+def test_no_serious_accessibility_violations_and_readable_contrast(lessons, simulator_notebook):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.test_accessibility import (
+        FAILING_IMPACTS,
+        JS_LOW_CONTRAST,
+        OUTPUT,
+        audit_outputs,
+        describe,
+    )
+
+    notebook = lessons.use(simulator_notebook)
+    page = notebook.page
+    model = load_model()
+    page.locator(f"{ROOT} select").first.select_option(label=model.cases["als_early"].label)
+    page.wait_for_function(
+        "([root, title]) => { const p = document.querySelector(root)"
+        ".querySelector('.js-plotly-plot'); return p && p.layout && "
+        "p.layout.title.text.startsWith(title); }",
+        arg=[ROOT, model.cases["als_early"].label],
+    )
+    violations, applied, outputs = audit_outputs(page, Axe())
+    assert outputs > 0 and applied, "axe checked nothing"
+    failing = [describe(v) for v in violations if v["impact"] in FAILING_IMPACTS]
+    assert failing == [], "\n".join(failing)
+    contrast = page.evaluate(JS_LOW_CONTRAST, OUTPUT)
+    assert contrast["checked"] > 10
+    assert contrast["found"] == [], "text contrast too low:\n" + "\n".join(contrast["found"])

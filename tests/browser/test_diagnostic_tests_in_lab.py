@@ -1,0 +1,46 @@
+"""Lesson 06's diagnostic-test explorer, used as a student would in JupyterLab.
+
+The menu is operated by mouse (choosing an option) and by keyboard alone (Tab to the
+menu, arrow keys), and each time the summary line must change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.checks import check_summary_follows
+from tests.browser.test_lesson_widgets_in_lab import tag_roots, widget_lessons
+
+pytestmark = pytest.mark.browser
+
+
+def test_choosing_a_test_changes_the_summary(lessons):
+    _, used = widget_lessons("msals-tests")
+    roots = 0
+    for lesson in used:
+        notebook = lessons.use(f"lessons/{lesson.name}")
+        for root in tag_roots(notebook.page, "msals-tests", required=False):
+            assert check_summary_follows(notebook.page, root) == ["dropdown"]
+            roots += 1
+        assert notebook.errors()[0] == []
+    assert roots > 0, "no lesson shows the widget"
+
+
+def test_keyboard_alone_changes_the_test(lessons):
+    _, used = widget_lessons("msals-tests")
+    notebook = lessons.use(f"lessons/{used[0].name}")
+    page = notebook.page
+    root = tag_roots(page, "msals-tests")[0]
+    menu = page.locator(f"{root} select").first
+    summary = page.locator(f"{root} .msals-summary").first
+    menu.scroll_into_view_if_needed()
+    menu.focus()
+    before = summary.text_content().strip()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(
+        "([root, before]) => document.querySelector(root)"
+        ".querySelector('.msals-summary').textContent.trim() !== before",
+        arg=[root, before],
+        timeout=5000,
+    )
+    assert summary.text_content().strip() != before
