@@ -3,7 +3,8 @@
 #   make test     create .venv if needed, then lint and run every test
 # Other targets: make refresh (re-run lessons to refresh stored outputs), make static
 # (read-only HTML copy in site/), make present LESSON=... (Voila, no code), make guide
-# (teacher guide's generated parts), make binder-check, make bench, make lint.
+# (teacher guide's generated parts), make binder-check, make bench, make lint,
+# make site (the browser-only JupyterLite site in _site/, see README).
 # Classroom pack (docs/classroom-pack.md): make handouts (printable PDFs in handouts/),
 # make quiz-export (GIFT, QTI 1.2 and CSV in build/quiz-export/),
 # make tickets TICKETS=folder (exit tickets handed in -> class table).
@@ -18,8 +19,8 @@ LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lesson test lint refresh static present guide binder-check bench screenshots clean-venv \
-	handouts quiz-export tickets
+.PHONY: lesson test lint refresh static site site-download present guide binder-check bench \
+	screenshots clean-venv handouts quiz-export tickets
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,7 +37,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check widgets tests scripts benchmarks lessons
 	$(BIN)/ruff format --check widgets tests scripts benchmarks
 
-test: $(STAMP) lint
+test: $(STAMP) lint site-download
 	$(BIN)/python -m pytest
 
 refresh: $(STAMP)
@@ -44,6 +45,25 @@ refresh: $(STAMP)
 
 static: $(STAMP)
 	$(BIN)/python scripts/export_static.py --out site
+
+# The browser-only site: JupyterLite + the read-only pages in _site/ (always rebuilt from
+# empty). Its build tools are pinned in requirements-site.txt, the Pyodide core and the
+# browser wheels in jupyterlite/; site-download fetches those once into .cache/site/
+# (npm for Pyodide: installed with apt-get if missing), and after that no network is used.
+SITE_STAMP := $(VENV)/.site-installed
+$(SITE_STAMP): $(STAMP) requirements-site.txt
+	$(BIN)/python -m pip install --quiet -r requirements-site.txt
+	touch $(SITE_STAMP)
+
+site-download: $(SITE_STAMP)
+	@command -v npm >/dev/null 2>&1 || ls .cache/site/pyodide-*.tgz >/dev/null 2>&1 || { \
+		echo "make site: installing nodejs and npm (apt-get) to fetch Pyodide once"; \
+		export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+		apt-get install -y -qq nodejs npm >/dev/null; }
+	$(BIN)/python scripts/build_site.py --download-only
+
+site: site-download
+	$(BIN)/python scripts/build_site.py
 
 # Presenter mode: one lesson as an app without code cells, for a projector.
 LESSON ?= 00_start_here

@@ -85,6 +85,14 @@ def export_page(path: Path, page_ids: list[str]) -> str:
     # Drop every script or stylesheet the template would fetch from the internet.
     body = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", body)
     body = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>', "", body)
+    # ... and the template's inline module that would import mermaid.js from a CDN (the
+    # lessons have no mermaid diagrams).
+    body = re.sub(
+        r"<script type=\"module\">(?:(?!</script>).)*?https?://(?:(?!</script>).)*?</script>",
+        "",
+        body,
+        flags=re.DOTALL,
+    )
     if "Plotly.newPlot" in body:
         body = body.replace("</head>", '<script src="plotly.min.js"></script>\n</head>', 1)
     nav = '<p style="margin:1em"><a href="index.html">All lessons</a></p>'

@@ -8,12 +8,10 @@ of pages follows from the data: see :func:`expected_pages`.
 
 from __future__ import annotations
 
-import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from widgets.classroom import load_plan, tickets
-from widgets.content import load_references
 from widgets.diagram import SVG_NS, load_parts, render_svg
 from widgets.glossary import load_glossary
 from widgets.html import Markup, el, join, trusted
@@ -64,7 +62,8 @@ th, td { border: 1px solid #8C8C8C; padding: 1mm 1.5mm; text-align: left; vertic
 .options li::before { content: "\\25A2  "; }
 .glossary { columns: 2; column-gap: 7mm; }
 .glossary dt { font-weight: 700; break-after: avoid; }
-.glossary dd { margin: 0 0 1.2mm 0; break-inside: avoid; }
+.glossary { line-height: 1.25; margin: 0; }
+.glossary dd { margin: 0 0 1mm 0; break-inside: avoid; }
 .question { margin: 2.5mm 0; break-inside: avoid; }
 """
 
@@ -76,6 +75,7 @@ class Handout:
     stem: str
     title: str
     sheets: tuple[Markup, ...]
+    pages: int | None = None  # for a sheet that flows over several pages (the glossary)
 
     def html(self, glossary_font_pt: float | None = None) -> str:
         css = CSS
@@ -308,6 +308,7 @@ def _case(number: int, question: Question) -> Markup:
 
 def case_study_handout() -> Handout:
     cases = vignettes()
+    where = " · lessons " + ", ".join(sorted({q.lesson[:2] for q in cases}))
     sheets = []
     for start in range(0, len(cases), CASES_PER_PAGE):
         heading = (
@@ -326,7 +327,7 @@ def case_study_handout() -> Handout:
             _case(n, q)
             for n, q in enumerate(cases[start : start + CASES_PER_PAGE], start=start + 1)
         ]
-        sheets.append(join([*heading, *blocks, _footer(" · lesson 06")]))
+        sheets.append(join([*heading, *blocks, _footer(where)]))
     rows = [
         (
             n,
@@ -337,9 +338,7 @@ def case_study_handout() -> Handout:
         )
         for n, q in enumerate(cases, start=1)
     ]
-    keys = _key_sheets(
-        "Case studies: answer key", None, ["Case", "Answer", "Why"], rows, " · lesson 06", 8
-    )
+    keys = _key_sheets("Case studies: answer key", None, ["Case", "Answer", "Why"], rows, where, 8)
     return Handout("case-studies", "Case studies", (*sheets, *keys))
 
 
@@ -347,39 +346,31 @@ def case_study_handout() -> Handout:
 
 
 def glossary_handout() -> Handout:
-    """The whole glossary over two pages (make_handouts picks the font size that fits)."""
+    """The whole glossary in two columns that flow over two pages (make_handouts picks
+    the largest font size that fits).
+
+    Sources are left to the glossary page of the lessons, which names them: on paper they
+    would take more room than the definitions.
+    """
     terms = load_glossary()
-    references = load_references()
     lessons = {lesson.id: lesson.number for lesson in load_lessons()}
-    half = math.ceil(len(terms) / 2)
-
-    def block(chunk) -> Markup:
-        items = []
-        for t in chunk:
-            source = (
-                el("span", f"(Source: {references[t.source].citation})", class_="muted")
-                if t.source
-                else None
-            )
-            items.append(
-                el("dt", t.term, " ", el("span", f"[{lessons[t.lesson]}]", class_="muted"))
-            )
-            items.append(el("dd", t.definition, " " if source else None, source))
-        return el("dl", items, class_="glossary")
-
-    first = join(
+    items = []
+    for t in terms:
+        number = el("span", f"[{lessons[t.lesson]}]", class_="muted")
+        items.append(el("dt", t.term, " ", number))
+        items.append(el("dd", t.definition))
+    sheet = join(
         [
             el("h1", "Glossary"),
             _muted(
-                "The words the lessons use, A to Z; [01] is the lesson where a word is "
-                "first needed."
+                "The words the lessons use, A to Z; [01] is the lesson where a word is first "
+                "needed. The glossary page of the lessons gives the source of each medical claim."
             ),
-            block(terms[:half]),
+            el("dl", items, class_="glossary"),
             _footer(),
         ]
     )
-    second = join([el("h1", "Glossary (continued)"), block(terms[half:]), _footer()])
-    return Handout("glossary", "Glossary", (first, second))
+    return Handout("glossary", "Glossary", (sheet,), pages=2)
 
 
 # ---------------------------------------------------------------- exit tickets
@@ -444,9 +435,9 @@ def exit_ticket_handout() -> Handout:
         [
             el("h1", "Exit tickets: answer key"),
             _muted(
-                "The same questions as the exit-ticket cell in the notebooks "
-                "(ExitTicket(period=...)); handed-in codes and files are marked by the "
-                "teacher's command, see the classroom pack guide."
+                "The same questions as the Exit tickets notebook (lessons/exit_tickets.ipynb); "
+                "handed-in codes and files are marked by the teacher's command, see the "
+                "classroom pack guide."
             ),
             *sections,
             _footer(),
@@ -466,8 +457,8 @@ def all_handouts() -> list[Handout]:
 
 
 def expected_pages(handout: Handout) -> int:
-    """One page per sheet, on either paper size."""
-    return len(handout.sheets)
+    """One page per sheet, on either paper size (unless a sheet is meant to flow on)."""
+    return handout.pages or len(handout.sheets)
 
 
 def index_html(handouts: list[Handout], sizes: list[str]) -> str:

@@ -23,7 +23,7 @@ from scripts.headless import CHROMIUM_ARGS, CHROMIUM_ENV, find_chromium
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"a4": "A4", "letter": "Letter"}
 MARGIN = {side: "12mm" for side in ("top", "right", "bottom", "left")}
-GLOSSARY_FONTS = [11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5, 7]
+GLOSSARY_FONTS = [11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8]  # smaller is hard to read
 
 
 def pdf_pages(data: bytes) -> int:
@@ -64,7 +64,7 @@ def print_handout(printer: Printer, handout: Handout, folder: Path, paper: str) 
         for size in GLOSSARY_FONTS:
             html_path.write_text(handout.html(glossary_font_pt=size), encoding="utf-8")
             data = printer.pdf(html_path, paper)
-            if pdf_pages(data) <= expected_pages(handout):
+            if pdf_pages(data) <= expected_pages(handout):  # the first size that fits
                 break
     else:
         html_path.write_text(handout.html(), encoding="utf-8")
@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", action="append", choices=sorted(SIZES))
     args = parser.parse_args(argv)
     sizes = args.size or list(SIZES)
+    args.out = args.out.resolve()
     pages = make_handouts(args.out, sizes)
     expected = {h.stem: expected_pages(h) for h in all_handouts()}
     problems = 0

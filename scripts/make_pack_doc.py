@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from scripts.handout_pages import all_handouts, expected_pages
 from widgets.classroom import MODES, load_plan, tickets
+from widgets.glossary import load_glossary
 from widgets.lesson_map import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,12 +64,19 @@ def qr_svg(url: str, title: str) -> bytes:
     return buffer.getvalue()
 
 
+# Notebooks students open besides the numbered lessons: (notebook, title).
+COMPANIONS = (("exit_tickets", "Exit tickets (one per period)"), ("glossary", "Glossary"))
+
+
 def qr_files() -> dict[Path, bytes]:
-    return {
+    files = {
         QR_DIR / f"{lesson.id}.svg": qr_svg(binder_url(lesson.id), f"Lesson {lesson.number}")
         for lesson in load_lessons()
         if lesson.status == "ready"
     }
+    for stem, title in COMPANIONS:
+        files[QR_DIR / f"{stem}.svg"] = qr_svg(binder_url(stem), title)
+    return files
 
 
 def links_block() -> str:
@@ -87,6 +95,12 @@ def links_block() -> str:
             f'| <img src="qr/{lesson.id}.svg" alt="QR code: lesson {lesson.number} on Binder" '
             'width="90"> |'
         )
+    for stem, title in COMPANIONS:
+        read = "`read/glossary.html`" if stem == "glossary" else "(paper ticket)"
+        rows.append(
+            f"| – | {title} | 5 | [open]({binder_url(stem)}) | – | {read} "
+            f'| <img src="qr/{stem}.svg" alt="QR code: {title} on Binder" width="90"> |'
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -100,7 +114,7 @@ def plans_block() -> str:
     out = []
     for period in plan.periods:
         out += [
-            f"#### {period.title}",
+            f"#### Period {period.number}: {period.title}",
             "",
             "| Time | Min | Part | Led by | Core? | What happens |",
             "|---|---|---|---|---|---|",
@@ -143,7 +157,7 @@ def handouts_block() -> str:
     uses = {
         "diagram": "period 1, lesson 01: blank to fill in, labelled to check",
         "sort-cards": "period 2, lesson 03: cut out, sort in pairs; last page is the key",
-        "case-studies": "lesson 06 or homework; last page is the key",
+        "case-studies": "lesson 07 or homework; the last page is the key",
         "glossary": "hand out in period 1; keep for revision",
         "exit-tickets": "one ticket per period, and the key",
     }
@@ -165,7 +179,43 @@ def tickets_block() -> str:
     return "\n".join(out)
 
 
+# Words upper-secondary specifications use for the lesson's ideas (UK spellings included).
+EXAM_WORDS = (
+    "neurone",
+    "action potential",
+    "saltatory conduction",
+    "node of Ranvier",
+    "Schwann cell",
+    "oligodendrocyte",
+    "myelin",
+    "motor neuron",
+    "sensory pathway",
+    "central nervous system",
+    "peripheral nervous system",
+)
+
+
+def vocab_block() -> str:
+    lessons = load_lessons()
+    titles = {lesson.id: f"{lesson.number} {lesson.title}" for lesson in lessons}
+    order = {lesson.id: index for index, lesson in enumerate(lessons)}
+    terms = load_glossary()
+    rows = ["| Exam word | Glossary entry | First needed in |", "|---|---|---|"]
+    for word in EXAM_WORDS:
+        # The entry named after the word (else one explaining it), earliest lesson first.
+        found = [t for t in terms if word.casefold() in t.term.casefold()] or [
+            t for t in terms if word.casefold() in t.definition.casefold()
+        ]
+        if found:
+            term = min(found, key=lambda t: (order[t.lesson], len(t.term)))
+            rows.append(f"| {word} | {term.term} | {titles[term.lesson]} |")
+        else:
+            rows.append(f"| {word} | not in the glossary yet | – |")
+    return "\n".join(rows) + "\n"
+
+
 BLOCKS = {
+    "vocab": vocab_block,
     "links": links_block,
     "plans": plans_block,
     "tasks": tasks_block,

@@ -28,11 +28,13 @@ TEXT_KEYS = {
     "drug",
     "explain",
     "feedback",
+    "finding",
     "frequency",
     "function",
     "how",
     "label",
     "long_name",
+    "measures",
     "name",
     "prompt",
     "summary",
@@ -162,7 +164,14 @@ def _simulator():
     ]
 
 
+def _diagnostic_tests():
+    from widgets import DiagnosticTestExplorer
+
+    return [DiagnosticTestExplorer(test=test) for test in ("mri", "genetics")]
+
+
 RENDERERS = {
+    "diagnostic_tests": _diagnostic_tests,
     "lesson_map": _lesson_map,
     "glossary": _glossary,
     "at_a_glance": _at_a_glance,

@@ -242,3 +242,16 @@ def test_escapes_student_name_in_file_link():
     ticket.submit(name='<b>"x"</b>')
     assert "<b>" not in ticket._result.value
     assert 'download="exit-ticket-05-b-x-b.json"' in ticket._result.value
+
+
+def test_exit_tickets_notebook_has_a_cell_per_period():
+    from tests.notebook_tools import LESSONS, code_cells, read, source
+
+    notebook = read(LESSONS / "exit_tickets.ipynb")
+    calls = [source(cell).splitlines()[-1] for cell in code_cells(notebook)]
+    assert calls == [f'ExitTicket(period="{p.id}")' for p in load_plan().periods]
+    for cell in code_cells(notebook):
+        # stored output: the questions as a snapshot, no code, no answers shown
+        plain = [o["data"]["text/plain"] for o in cell["outputs"] if "data" in o]
+        text = "".join("".join(p) if isinstance(p, list) else p for p in plain)
+        assert "answered. Submit when you are ready." in text

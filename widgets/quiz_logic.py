@@ -16,8 +16,6 @@ import hashlib
 import random
 from dataclasses import dataclass, replace
 
-import yaml
-
 from . import html
 from .base import check_choice
 from .content import DataError, Reference, data_dir, display_name, load_document, require_known
@@ -88,6 +86,8 @@ def load_topics() -> dict[str, str]:
 
 def _question_label(index: int) -> str:
     """``questions[3] ('some_id')`` if the raw file still shows an id there."""
+    import yaml  # only for this error path: the browser site has no PyYAML
+
     try:
         raw = yaml.safe_load((data_dir() / "quiz.yaml").read_text(encoding="utf-8"))
         qid = raw["questions"][index]["id"]
