@@ -507,7 +507,7 @@ def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
     summary = (
         f"Over {years:g} years, MS ({ms.course.short}, {ms.treatment.label.lower()}) {ms_shape}; "
         f"at year {years:g} it is at EDSS {half_point(ms_end):.1f} "
-        f"({edss_words(ms_end, params)}). ALS ({als.rate.label.lower()}) falls steadily"
+        f"({edss_words(ms_end, params)}). ALS ({als.rate.label.lower()}) falls without remissions"
         + (
             f" and reaches its end point (death, or a breathing tube with full-time "
             f"ventilation) at year {als.end_year:.1f}, with ALSFRS-R still at "
