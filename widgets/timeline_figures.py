@@ -350,8 +350,9 @@ def als_summary(course: ALSCourse, params: Params) -> str:
     else:
         parts.append(f"At year {c.years:g} the score is {c.points[-1].value:.0f} of 48.")
     parts.append(
-        f"Half of people with ALS live {low:g} to {high:g} years from first symptoms "
-        "(shaded band); about 1 in 10 live more than 10 years."
+        f"Median survival is {low:g} to {high:g} years from first symptoms in most studies "
+        "(shaded band): half of people live longer than that, and about 1 in 10 live more "
+        "than 10 years."
     )
     return " ".join(parts)
 
