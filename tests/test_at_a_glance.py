@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from widgets.at_a_glance import AtAGlance, cited_sources, glance_html, load_topics
 from widgets.content import load_references
@@ -75,12 +74,12 @@ def test_setting_a_bad_view_keeps_the_old_one():
     assert badges_in(glance._table.value) == ["ALS"]
 
 
-def test_text_from_data_is_escaped(data_copy):
-    path = data_copy / "at_a_glance.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["topics"][0]["label"] = "<script>alert('x')</script> & more"
-    document["topics"][0]["ms"]["text"] = "Myelin <b>is</b> damaged & scarred"
-    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+def test_text_from_data_is_escaped(edit_data):
+    def change(document):
+        document["topics"][0]["label"] = "<script>alert('x')</script> & more"
+        document["topics"][0]["ms"]["text"] = "Myelin <b>is</b> damaged & scarred"
+
+    edit_data("at_a_glance", change)
     html_text = AtAGlance(view="ms").static_html()
     assert "<script>" not in html_text
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in html_text

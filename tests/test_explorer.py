@@ -192,11 +192,8 @@ def test_svg_is_accessible_and_lean():
     assert label.get("data-selected") == "true" and label.get("font-weight") == "700"
 
 
-def test_labels_come_from_the_data(data_copy):
-    path = data_copy / "parts.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["parts"][2]["label"] = "Little brain"
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+def test_labels_come_from_the_data(edit_data):
+    edit_data("parts", lambda d: d["parts"][2].update(label="Little brain"))
     root = ET.fromstring(render_svg(load_parts(), "healthy"))
     label = root.find(".//svg:text[@data-label-for='cerebellum']", NS)
     assert label.text == "Little brain"
@@ -235,17 +232,18 @@ def test_picking_a_part_updates_panel_summary_and_label():
     assert explorer._picker.value == "" and "Pick a part" in explorer._panel.value
 
 
-def test_text_from_data_is_escaped(data_copy):
-    path = data_copy / "parts.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+def test_text_from_data_is_escaped(edit_data):
     evil = "<script>alert('x')</script> & co"
-    part = document["parts"][0]
-    part["name"] = evil
-    part["label"] = "<b>UMN</b> & co"
-    part["function"] = evil
-    part["als"]["how"] = evil
-    part["als"]["symptoms"] = [evil]
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+
+    def change(document):
+        part = document["parts"][0]
+        part["name"] = evil
+        part["label"] = "<b>UMN</b> & co"
+        part["function"] = evil
+        part["als"]["how"] = evil
+        part["als"]["symptoms"] = [evil]
+
+    edit_data("parts", change)
     explorer = NervousSystemExplorer(disease="compare", part="upper_motor_neurons")
     for html_text in (
         explorer.static_html(),
@@ -296,15 +294,8 @@ def test_pure_functions_reject_bad_values():
         view_summary(parts, "ms", "kidney")
 
 
-def edit_parts(folder, change):
-    path = folder / "parts.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-
-
-def test_unknown_part_id_names_file_and_field(data_copy):
-    edit_parts(data_copy, lambda d: d["parts"][3].update(id="optic_nerves"))
+def test_unknown_part_id_names_file_and_field(edit_data):
+    edit_data("parts", lambda d: d["parts"][3].update(id="optic_nerves"))
     with pytest.raises(DataError) as caught:
         NervousSystemExplorer()
     message = str(caught.value)
@@ -312,8 +303,8 @@ def test_unknown_part_id_names_file_and_field(data_copy):
     assert 'id="part-optic_nerves"' in message
 
 
-def test_part_drawn_but_not_described_is_an_error(data_copy):
-    edit_parts(data_copy, lambda d: d["parts"].pop())
+def test_part_drawn_but_not_described_is_an_error(edit_data):
+    edit_data("parts", lambda d: d["parts"].pop())
     with pytest.raises(DataError, match=r"data/parts\.yaml: parts: the diagram draws part\(s\) "):
         load_parts()
 
@@ -330,8 +321,8 @@ def test_part_drawn_but_not_described_is_an_error(data_copy):
         (lambda d: d["parts"][6].update(id=d["parts"][7]["id"]), r"parts\[7\]\.id: duplicate id"),
     ],
 )
-def test_broken_parts_data_names_the_field(data_copy, change, field):
-    edit_parts(data_copy, change)
+def test_broken_parts_data_names_the_field(edit_data, change, field):
+    edit_data("parts", change)
     with pytest.raises(DataError, match=rf"data/parts\.yaml: {field}"):
         load_parts()
 
@@ -342,7 +333,13 @@ def test_widget_css_classes_and_stored_output():
     bundle = explorer._repr_mimebundle_()
     assert bundle["text/plain"] == explorer.summary()
     assert bundle["text/html"] == explorer.static_html()
-    assert explorer.static_html() == explorer.static_html()  # deterministic
+    # The snapshot is the pure renderer's output for the current state, and follows it.
+    explorer.part = "optic_nerve"
+    expected = explorer_html(
+        load_parts(), "compare", "optic_nerve", load_references(), uid=explorer._uid
+    )
+    assert explorer.static_html() == expected
+    assert explorer._repr_mimebundle_()["text/html"] == expected
 
 
 def test_two_explorers_use_distinct_pattern_ids():
