@@ -4,9 +4,12 @@ Notebooks run only when asked (``pytest --nbval lessons``, ``make test-lessons``
 plugin makes that run strict, offline and in the environment under test.
 """
 
+import pytest
+
 pytest_plugins = ["tests.lessons_plugin"]
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, when it is there
 def pytest_xdist_make_scheduler(config, log):
     """With ``-n 2`` (the make targets), which tests must share a worker process.
 

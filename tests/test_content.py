@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
 import yaml
 
@@ -36,6 +39,16 @@ def test_every_document_has_a_schema_and_loads_as_written():
         assert (DATA / "schemas" / f"{name}.schema.json").is_file(), name
         written = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
         assert load_document(name) == written, f"{name}: the loader changed the content"
+
+
+def test_every_schema_is_a_valid_json_schema():
+    """The loader trusts the schemas (checking them cost each lesson most of its start-up)."""
+    schemas = sorted((DATA / "schemas").glob("*.schema.json"))
+    assert {p.name.removesuffix(".schema.json") for p in schemas} >= set(document_names())
+    for path in schemas:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", path.name
+        jsonschema.Draft202012Validator.check_schema(schema)  # raises SchemaError
 
 
 def test_every_reference_is_cited_somewhere():

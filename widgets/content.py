@@ -127,9 +127,9 @@ def _validator(name: str, schema_dir: Path) -> jsonschema.Draft202012Validator:
     if not path.is_file():
         raise DataError(_display(path), "", f"no schema for data file '{name}.yaml'")
     schema = json.loads(path.read_text(encoding="utf-8"))
-    jsonschema = _jsonschema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    # Schemas are checked against the JSON Schema meta-schema by the tests
+    # (tests/test_content.py), not here: that check alone took most of a lesson's start-up.
+    return _jsonschema().Draft202012Validator(schema)
 
 
 def _validate(document: Any, validator: jsonschema.Draft202012Validator, shown: str) -> None:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from IPython.display import HTML
 
 from .base import escape
 from .content import load_document
 from .theme import MUTED_TEXT, TEXT
-
-LESSONS_DIR = Path(__file__).resolve().parent.parent / "lessons"
 
 
 @dataclass(frozen=True)
