@@ -12,6 +12,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 LESSONS = ROOT / "lessons"
+# libyaml's safe loader and dumper where PyYAML has them: the quiz file is large.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @pytest.fixture
@@ -33,11 +36,10 @@ def edit_data(data_copy) -> Callable[[str, Callable[[dict], object]], Path]:
 
     def edit(name: str, change: Callable[[dict], object]) -> Path:
         path = data_copy / f"{name}.yaml"
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         change(document)
-        path.write_text(
-            yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8"
-        )
+        text = yaml.dump(document, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True)
+        path.write_text(text, encoding="utf-8")
         return path
 
     return edit
