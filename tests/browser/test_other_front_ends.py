@@ -83,8 +83,9 @@ def test_lesson_renders_in_voila_without_code(voila_server, fresh_page, lesson):
     assert presenter_problems(response.text(), lesson) == []
     if lesson.stem in INTERACTIVE:
         run_check(fresh_page, INTERACTIVE[lesson.stem])
-    # As drawn: the prose is there, the code is not, and no cell failed.
-    fresh_page.locator("body").wait_for()
+    # As drawn (once Voila has replaced its "Executing" screen): the prose is there, the
+    # code is not, and no cell failed.
+    fresh_page.locator("#rendered_cells").wait_for(state="visible", timeout=90_000)
     body = fresh_page.inner_text("body")
     assert "from widgets import" not in body
     assert "Traceback" not in body
