@@ -7,7 +7,11 @@
 #   make test          everything: the above, the Binder check, browser tests, presenter mode
 # Other targets: make refresh (re-run lessons to refresh stored outputs), make static
 # (read-only HTML copy in site/), make present LESSON=... (Voila, no code), make guide
-# (teacher guide's generated parts), make binder-check, make bench, make lint.
+# (teacher guide's generated parts), make binder-check, make bench, make lint,
+# make site (the browser-only JupyterLite site in _site/, see README).
+# Classroom pack (docs/classroom-pack.md): make handouts (printable PDFs in handouts/),
+# make quiz-export (GIFT, QTI 1.2 and CSV in build/quiz-export/),
+# make tickets TICKETS=folder (exit tickets handed in -> class table).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -31,8 +35,9 @@ LESSONS ?= lessons
 WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: lesson check test test-lessons lint refresh static present guide binder-check \
-	bench screenshots clean-venv
+.PHONY: lesson check test test-core test-site test-lessons lint refresh static site \
+	site-download present guide binder-check bench screenshots clean-venv handouts \
+	quiz-export tickets
 
 $(RUNTIME): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,21 +63,48 @@ lint: $(STAMP)
 
 # Tier 1: no notebook is executed, no server or browser started.
 check: lint
-	$(PYTEST) -m "not notebook and not browser" tests
+	$(PYTEST) -m "not notebook and not browser and not site" tests
 
 # Tier 2: each lesson once, in a fresh kernel, strict, offline (tests/lessons_plugin.py).
 test-lessons: $(STAMP)
 	$(PYTEST) -n $(WORKERS) --nbval $(LESSONS)
 
-# Tier 3: everything. The lessons run once, in a kernel of the Binder environment.
-test: lint $(BINDER)
-	MSALS_LESSON_PYTHON=$(CURDIR)/$(BINDER_ENV)/bin/python $(PYTEST) -n $(WORKERS) --nbval tests lessons
+# Tier 3: everything. The lessons run once, in a kernel of the Binder environment; the
+# browser tests take one core, all the rest the other. The browser-only site's tests
+# (build it, run every lesson in it) have their own budget and are timed apart.
+test: test-core test-site
+
+test-core: lint $(BINDER)
+	MSALS_LESSON_PYTHON=$(CURDIR)/$(BINDER_ENV)/bin/python \
+		$(PYTEST) -n $(WORKERS) -m "not site" --nbval tests lessons
+
+test-site: $(STAMP) site-download
+	$(PYTEST) -m site tests
 
 refresh: $(STAMP)
 	$(BIN)/python scripts/refresh_outputs.py
 
 static: $(STAMP)
 	$(BIN)/python scripts/export_static.py --out site
+
+# The browser-only site: JupyterLite + the read-only pages in _site/ (always rebuilt from
+# empty). Its build tools are pinned in requirements-site.txt, the Pyodide core and the
+# browser wheels in jupyterlite/; site-download fetches those once into .cache/site/
+# (npm for Pyodide: installed with apt-get if missing), and after that no network is used.
+SITE_STAMP := $(VENV)/.site-installed
+$(SITE_STAMP): $(STAMP) requirements-site.txt
+	$(BIN)/python -m pip install --quiet -r requirements-site.txt
+	touch $(SITE_STAMP)
+
+site-download: $(SITE_STAMP)
+	@command -v npm >/dev/null 2>&1 || ls .cache/site/pyodide-*.tgz >/dev/null 2>&1 || { \
+		echo "make site: installing nodejs and npm (apt-get) to fetch Pyodide once"; \
+		export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+		apt-get install -y -qq nodejs npm >/dev/null; }
+	$(BIN)/python scripts/build_site.py --download-only
+
+site: site-download
+	$(BIN)/python scripts/build_site.py
 
 # Presenter mode: one lesson as an app without code cells, for a projector.
 LESSON ?= 00_start_here
@@ -82,11 +114,14 @@ present: $(STAMP)
 
 # The PNGs in docs/ that the README shows (needs Chromium).
 screenshots: $(STAMP)
+	$(BIN)/python -m scripts.lab_screenshots
 	$(BIN)/python -m scripts.explorer_screenshots
 	$(BIN)/python -m scripts.timeline_screenshots
+	$(BIN)/python -m scripts.conduction_screenshots
 
 guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py
+	$(BIN)/python -m scripts.make_pack_doc
 
 # Always from scratch: a fresh environment from requirements.txt runs every lesson.
 binder-check: $(STAMP)
@@ -99,3 +134,17 @@ clean-venv:
 # Performance is measured, not asserted: each script prints its figures.
 bench: $(STAMP)
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+
+# ---- Classroom pack (docs/classroom-pack.md)
+# Printable handouts, generated from data/ and printed to PDF by headless Chromium.
+handouts: $(STAMP)
+	$(BIN)/python -m scripts.make_handouts --out handouts
+
+# Every lesson's questions as Moodle GIFT, QTI 1.2 packages (Canvas, Blackboard) and CSV.
+quiz-export: $(STAMP)
+	$(BIN)/python -m scripts.export_quiz --out build/quiz-export
+
+# Read a folder of exit tickets (files or code lists) into a class table.
+TICKETS ?= tickets
+tickets: $(STAMP)
+	$(BIN)/python -m scripts.collect_tickets $(TICKETS)

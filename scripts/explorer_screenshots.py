@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.headless import screenshot
+from widgets import html
 from widgets.diagram import VIEWS, load_parts, render_svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,10 +24,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for view in VIEWS:
             page = Path(tmp) / f"{view}.html"
+            drawing = html.trusted(render_svg(parts, view))
+            body = html.el("div", drawing, style={"width": "880px", "padding": "10px"})
             page.write_text(
-                '<html><body style="margin:0;background:#fff">'
-                f'<div style="width:880px;padding:10px">{render_svg(parts, view)}</div>'
-                "</body></html>",
+                html.el("html", html.el("body", body, style={"margin": "0", "background": "#fff"})),
                 encoding="utf-8",
             )
             raw = Path(tmp) / f"{view}.png"

@@ -23,17 +23,13 @@ import nbformat
 import plotly
 from nbconvert import HTMLExporter
 
-from widgets.base import escape
+from widgets.html import escape, not_medical_advice
 from widgets.lesson_map import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-DISCLAIMER = (
-    "This lesson explains how two diseases work in general. It is not medical advice: "
-    "it cannot diagnose anyone or predict what will happen to a particular person."
-)
 
 
 def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
@@ -54,15 +50,24 @@ def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
 
 def plot_html(element_id: str, figure: dict) -> str:
     # json.dumps escapes nothing HTML-specific; "</" must not close the script early.
+    # Frames too: the conduction simulator's animation plays in the static copy.
     payload = json.dumps(
-        {"data": figure.get("data", []), "layout": figure.get("layout", {})}, sort_keys=True
+        {
+            "data": figure.get("data", []),
+            "layout": figure.get("layout", {}),
+            "frames": figure.get("frames", []),
+        },
+        sort_keys=True,
     ).replace("</", "<\\/")
     return (
         f'<div id="{element_id}" class="msals-static-plot" style="min-height:420px"></div>'
         f'<script type="text/javascript">(function(){{var f={payload};'
-        f'Plotly.newPlot("{element_id}",f.data,f.layout,'
-        f"{{responsive:true,displaylogo:false}});}})();</script>"
+        f'Plotly.newPlot("{element_id}",{{data:f.data,layout:f.layout,frames:f.frames,'
+        f"config:{{responsive:true,displaylogo:false}}}});}})();</script>"
     )
+
+
+GLOSSARY = "glossary"
 
 
 def html_exporter() -> HTMLExporter:
@@ -73,15 +78,26 @@ def html_exporter() -> HTMLExporter:
     return exporter
 
 
-def export_page(path: Path, lesson_ids: list[str], exporter: HTMLExporter | None = None) -> str:
+def export_page(path: Path, page_ids: list[str], exporter: HTMLExporter | None = None) -> str:
     notebook = static_outputs(nbformat.read(path, as_version=4), path.stem)
     body, _ = (exporter or html_exporter()).from_notebook_node(notebook)
     # Links between lessons point at notebooks; in the static copy they point at pages.
-    for lesson_id in lesson_ids:
-        body = body.replace(f'href="{lesson_id}.ipynb', f'href="{lesson_id}.html')
+    for page_id in page_ids:
+        body = body.replace(f'href="{page_id}.ipynb', f'href="{page_id}.html')
+    dangling = sorted(set(re.findall(r'href="(?!https?:)([^"#]+\.ipynb)', body)))
+    if dangling:
+        raise SystemExit(f"{path.name} links to notebooks the static copy lacks: {dangling}")
     # Drop every script or stylesheet the template would fetch from the internet.
     body = re.sub(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>', "", body)
     body = re.sub(r'<link[^>]+href="https?://[^"]*"[^>]*>', "", body)
+    # ... and the template's inline module that would import mermaid.js from a CDN (the
+    # lessons have no mermaid diagrams).
+    body = re.sub(
+        r"<script type=\"module\">(?:(?!</script>).)*?https?://(?:(?!</script>).)*?</script>",
+        "",
+        body,
+        flags=re.DOTALL,
+    )
     if "Plotly.newPlot" in body:
         body = body.replace("</head>", '<script src="plotly.min.js"></script>\n</head>', 1)
     nav = '<p style="margin:1em"><a href="index.html">All lessons</a></p>'
@@ -105,21 +121,23 @@ def index_page(lessons) -> str:
         "when they were last run. To use the toggles and menus, open the notebooks in "
         "JupyterLab or on Binder.</p>"
         f'<ol start="0">{items}</ol>'
-        f'<p style="border:2px solid #4D4D4D;padding:0.6em"><strong>Not medical advice.</strong> '
-        f"{escape(DISCLAIMER)}</p></body></html>"
+        f'<p><a href="{GLOSSARY}.html">Glossary</a>: every word the lessons use, in plain '
+        "language.</p>"
+        f"{not_medical_advice()}</body></html>"
     )
 
 
 def export_site(out: Path) -> list[Path]:
-    """Write one page per ready lesson plus index.html into ``out``; return the pages."""
+    """Write one page per ready lesson, the glossary and index.html into ``out``; return the
+    pages."""
     out.mkdir(parents=True, exist_ok=True)
     lessons = [lesson for lesson in load_lessons() if lesson.status == "ready"]
-    ids = [lesson.id for lesson in lessons]
+    ids = [lesson.id for lesson in lessons] + [GLOSSARY]
     pages = []
     exporter = html_exporter()
-    for lesson in lessons:
-        page = out / f"{lesson.id}.html"
-        html_text = export_page(ROOT / "lessons" / lesson.filename, ids, exporter)
+    for page_id in ids:
+        page = out / f"{page_id}.html"
+        html_text = export_page(ROOT / "lessons" / f"{page_id}.ipynb", ids, exporter)
         page.write_text(html_text, encoding="utf-8")
         pages.append(page)
     shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
@@ -132,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     args = parser.parse_args(argv)
     pages = export_site(args.out)
-    print(f"wrote {len(pages)} lesson pages and index.html to {args.out}")
+    print(f"wrote {len(pages)} pages (lessons and glossary) and index.html to {args.out}")
     return 0
 
 

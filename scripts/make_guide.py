@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from widgets.lesson_map import load_lessons, total_minutes
-from widgets.quiz_logic import load_objectives, load_questions
+from widgets.quiz_logic import load_objectives, load_questions, quiz_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "teacher-guide.md"
@@ -46,17 +46,19 @@ def _one_line(text: str) -> str:
 
 
 def answer_key() -> str:
-    """Every quiz question by lesson: the answer, why, and the objectives it checks."""
+    """Every quiz question by lesson: the answer, why, and the objectives it checks.
+
+    Options are listed in the order the quiz shows them (seeded shuffle), so the letters
+    in the key match what students see in the lesson and in the static copy.
+    """
     objectives = {objective.id: objective.text for objective in load_objectives()}
     letters = "ABCDEFGH"
     blocks = []
-    questions_by_lesson: dict[str, list] = {}
-    for question in load_questions():
-        questions_by_lesson.setdefault(question.lesson, []).append(question)
+    with_questions = {question.lesson for question in load_questions()}
     for lesson in load_lessons():
-        questions = questions_by_lesson.get(lesson.id, [])
-        if not questions:
+        if lesson.id not in with_questions:
             continue
+        questions = quiz_questions(lesson.id)
         blocks.append(f"### {lesson.number} · {lesson.title}\n")
         for number, question in enumerate(questions, start=1):
             right = question.options[question.answer_index]

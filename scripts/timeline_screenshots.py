@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 WIDTH, HEIGHT = 900, 500
 CHARTS = {
-    "timeline_ms_rrms.png": lambda: ms_chart("rrms_spms", "none", 25),
-    "timeline_ms_ppms.png": lambda: ms_chart("ppms", "none", 25),
+    "timeline_ms_rrms.png": lambda: ms_chart("rrms_spms", "interferon_beta", 25),
+    "timeline_ms_ppms.png": lambda: ms_chart("ppms", "ocrelizumab", 25),
     "timeline_als.png": lambda: als_chart("typical", 10),
     "timeline_side_by_side.png": lambda: side_by_side_chart(years=20),
     "timeline_treatments.png": treatment_history_chart,

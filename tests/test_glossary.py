@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from widgets.content import DataError, load_references
-from widgets.glossary import Term, glossary_html, load_glossary, show_glossary, terms_for
+from widgets.glossary import load_glossary, show_glossary, terms_for
 
 
 def test_terms_are_sorted_and_shown_with_their_sources():
@@ -35,16 +35,26 @@ def test_filter_by_lesson():
         show_glossary("3")
 
 
-def test_text_is_escaped():
-    bad = [Term(id="x", term="<i>x</i>", definition="a < b & c", lesson="03_symptoms")]
-    html_text = glossary_html(bad, {}, "<b>Head</b>")
-    assert "<i>" not in html_text and "<b>Head" not in html_text
-    assert "&lt;i&gt;x&lt;/i&gt;" in html_text and "a &lt; b &amp; c" in html_text
-
-
 def test_unknown_lesson_in_data_is_rejected(edit_data):
     edit_data("glossary", lambda d: d["terms"][2].update(lesson="08_more"))
     with pytest.raises(
         DataError, match=r"data/glossary\.yaml: terms\[2\]\.lesson: unknown id '08_more'"
     ):
         load_glossary()
+
+
+def test_every_lesson_glossary_cell_shows_words():
+    """A lesson that calls show_glossary("<its id>") must have terms: no "0 terms" cell."""
+    import re
+
+    from tests.notebook_tools import code_cells, lesson_paths, read, source
+
+    terms = load_glossary()
+    calls = 0
+    for path in lesson_paths():
+        for cell in code_cells(read(path)):
+            for lesson in re.findall(r'show_glossary\("([^"]+)"\)', source(cell)):
+                calls += 1
+                assert terms_for(terms, lesson), f"{path.name}: show_glossary({lesson!r}) is empty"
+                assert "(0 terms)" not in show_glossary(lesson).data
+    assert calls >= 6

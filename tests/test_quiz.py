@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
 
 from tests.notebook_tools import ROOT
-from widgets.base import escape
+from tests.snapshots import snapshot_body
 from widgets.content import DataError
+from widgets.html import escape
 from widgets.quiz import Quiz
 from widgets.quiz_logic import (
+    DEFAULT_SEED,
     QuizState,
+    arranged,
     feedback_for,
     load_questions,
-    quiz_html,
+    option_order,
+    quiz_questions,
     shuffled,
 )
 
@@ -36,7 +41,7 @@ def first_wrong(question):
 
 def test_right_and_wrong_answers_give_their_feedback_and_score():
     quiz = Quiz(lesson=LESSON)
-    questions = load_questions(LESSON)
+    questions = quiz_questions(LESSON)  # option indexes refer to the order shown
     first, second = questions[0], questions[1]
 
     right = quiz.answer(first.id, first.answer_index)
@@ -72,7 +77,7 @@ def test_sort_question_feedback_names_the_part_that_explains_it():
 
 def test_clicking_an_option_answers_and_locks_until_retry():
     quiz = Quiz(lesson=LESSON)
-    question = load_questions(LESSON)[0]
+    question = quiz_questions(LESSON)[0]
     choice = quiz._choices[question.id]
     choice.value = question.answer_index  # what a click sends to the kernel
     assert quiz.score == 1
@@ -91,7 +96,7 @@ def test_clicking_an_option_answers_and_locks_until_retry():
 
 def test_retry_clears_one_answer_and_reset_clears_all():
     quiz = Quiz(lesson=LESSON)
-    questions = load_questions(LESSON)
+    questions = quiz_questions(LESSON)
     for question in questions:
         quiz.answer(question.id, question.answer_index)
     assert quiz.score == len(questions)
@@ -105,28 +110,71 @@ def test_retry_clears_one_answer_and_reset_clears_all():
     assert f"Score: 0 of {len(questions)} correct (0 of" in quiz._score.value
 
 
-def test_default_order_is_the_file_order():
-    assert Quiz(lesson=LESSON).question_ids == [q.id for q in load_questions(LESSON)]
+def test_questions_keep_the_file_order_and_options_are_shuffled_by_default():
+    quiz = Quiz(lesson=LESSON)
+    in_file = load_questions(LESSON)
+    assert quiz.question_ids == [q.id for q in in_file]
+    shown = {q.id: q for q in quiz._state.questions}
+    moved = 0
+    for question in in_file:
+        texts = [o.text for o in shown[question.id].options]
+        assert sorted(texts) == sorted(o.text for o in question.options)
+        if question.kind == "sort":
+            assert texts == [o.text for o in question.options]  # MS, ALS, Both, Neither
+        else:
+            moved += texts != [o.text for o in question.options]
+    assert moved >= 2, "the default quiz should not show the file's option order"
+    unshuffled = Quiz(lesson=LESSON, shuffle=False)
+    assert [q.options for q in unshuffled._state.questions] == [q.options for q in in_file]
 
 
-def test_shuffle_is_repeatable_per_seed_and_keeps_answers_right():
+def test_shuffle_is_seeded_per_question_and_keeps_answers_right():
     questions = load_questions()
     one = shuffled(questions, seed=1)
-    assert [q.id for q in one] == [q.id for q in shuffled(questions, seed=1)]
     assert [q.options for q in one] == [q.options for q in shuffled(questions, seed=1)]
-    assert [q.id for q in one] != [q.id for q in shuffled(questions, seed=2)]
-    assert sorted(q.id for q in one) == sorted(q.id for q in questions)
+    assert [q.options for q in one] != [q.options for q in shuffled(questions, seed=2)]
+    assert [q.id for q in one] == [q.id for q in questions]  # question order kept
     by_id = {q.id: q for q in questions}
     for question in one:
         original = by_id[question.id]
         correct_text = original.options[original.answer_index].text
         assert question.options[question.answer_index].text == correct_text
+    # Each question's order depends only on its own id and the seed: editing or adding
+    # another question never reshuffles it, so stored outputs stay stable.
+    question = next(q for q in questions if q.kind != "sort")
+    edited = replace(question, prompt="A different prompt", sources=("x",))
+    assert option_order(edited, 5) == option_order(question, 5)
+    assert arranged(question, 5).options == shuffled([questions[0], question], 5)[1].options
+    # questions_too puts the questions in a seeded order as well.
+    mixed = Quiz(lesson="07_review", seed=7, questions_too=True)
+    assert mixed.question_ids == Quiz(lesson="07_review", seed=7, questions_too=True).question_ids
+    assert mixed.question_ids != [q.id for q in load_questions("07_review")]
+    assert sorted(mixed.question_ids) == sorted(q.id for q in load_questions("07_review"))
+    shown = mixed._state.question(mixed.question_ids[0])
+    assert mixed.answer(shown.id, shown.answer_index).correct
+
+
+def test_widget_static_copy_and_default_seed_agree():
+    quiz = Quiz(lesson=LESSON)
+    assert [q.options for q in quiz._state.questions] == [
+        q.options for q in shuffled(load_questions(LESSON), DEFAULT_SEED)
+    ]
+    html_text = quiz.static_html()
+    for question in quiz._state.questions:
         if question.kind == "sort":
-            assert question.options == original.options
-    quiz = Quiz(lesson="06_review", shuffle=True, seed=7)
-    assert quiz.question_ids == Quiz(lesson="06_review", shuffle=True, seed=7).question_ids
-    shown = quiz._state.question(quiz.question_ids[0])
-    assert quiz.answer(shown.id, shown.answer_index).correct
+            continue
+        places = [
+            html_text.index(f"{'ABCDEF'[i]}.</strong> {escape(o.text)}</li>")
+            for i, o in enumerate(question.options)
+        ]
+        assert places == sorted(places), question.id
+
+
+def test_bad_shuffle_arguments_name_what_is_allowed():
+    with pytest.raises(ValueError, match=r"shuffle must be True or False; got 'yes'"):
+        Quiz(lesson=LESSON, shuffle="yes")
+    with pytest.raises(ValueError, match=r"seed must be an int; got 1.5"):
+        Quiz(lesson=LESSON, seed=1.5)
 
 
 def test_bad_ids_name_the_allowed_values():
@@ -156,37 +204,16 @@ def test_static_html_hides_answers_in_details_and_lists_sources():
         assert "✓ right" in hidden and "✗ wrong" in hidden
     assert re.search(r"<summary>Sources \(\d+\)</summary>", html_text)
     bundle = quiz._repr_mimebundle_()
-    assert bundle["text/html"] == html_text
-    assert bundle["text/plain"].startswith("Self-check: From damage to symptoms: 6 questions.")
+    assert snapshot_body(bundle["text/html"]) == html_text
+    assert bundle["text/plain"].startswith(
+        f"Self-check: From damage to symptoms: {len(questions)} questions."
+    )
 
 
 def test_widget_carries_its_css_classes():
     quiz = Quiz(lesson=LESSON)
     assert quiz._dom_classes == ("msals-widget", "msals-quiz")
     assert 'class="msals-summary msals-score"' in quiz._score.value
-
-
-def test_feedback_and_html_escape_data_text(edit_data):
-    def change(document):
-        question = document["questions"][AT["primer_motor_or_sensory"]]
-        question["prompt"] = "Is <script>alert(1)</script> & co a pathway?"
-        question["options"][0]["feedback"] = "Because <b>sensory</b> & motor differ."
-
-    edit_data("quiz", change)
-    question = next(q for q in load_questions() if q.id == "primer_motor_or_sensory")
-    html_text = quiz_html([question], {"ninds-als": _ref()})
-    assert "<script>" not in html_text and "<b>" not in html_text
-    assert "Is &lt;script&gt;alert(1)&lt;/script&gt; &amp; co a pathway?" in html_text
-    assert "Because &lt;b&gt;sensory&lt;/b&gt; &amp; motor differ." in html_text
-    quiz = Quiz(lesson=question.lesson)
-    quiz.answer(question.id, 0)
-    assert "&lt;b&gt;sensory&lt;/b&gt;" in quiz._feedback[question.id].value
-
-
-def _ref():
-    from widgets.content import Reference
-
-    return Reference(id="ninds-als", citation="A <citation> & more")
 
 
 def test_state_works_without_widgets():
@@ -266,7 +293,7 @@ BAD_FILES = {
         r"a sort question's options must be MS, ALS, Both, Neither",
     ),
     "vignette without case": (
-        lambda d: next(q for q in d["questions"] if q["kind"] == "vignette").pop("case"),
+        lambda d: d["questions"][AT["review_vignette_ms"]].pop("case"),
         r"\('review_vignette_ms'\)\.case: a vignette needs its case description",
     ),
     "unknown kind": (

@@ -59,7 +59,7 @@ def ready_ids():
 
 def test_index_links_every_lesson_in_order(site):
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'href="([^"]+)\.html"', index) == ready_ids()
+    assert re.findall(r'href="([^"]+)\.html"', index) == [*ready_ids(), "glossary"]
     assert "Not medical advice" in index
 
 
@@ -82,6 +82,54 @@ def test_page_contains_every_figure_and_widget_snapshot(site, lesson_id):
     assert "application/vnd.jupyter.widget-view+json" not in page
     assert not re.search(r'<script[^>]+src="https?://', page), "nothing fetched from the internet"
     assert not re.search(r'href="[0-9]{2}_[a-z_]+\.ipynb', page), "links point at pages"
+
+
+class _Links(HTMLParser):
+    """Every link and resource a page refers to, and every id a fragment can point at."""
+
+    def __init__(self):
+        super().__init__()
+        self.targets: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(attrs[key])
+        for key in ("href", "src"):
+            if attrs.get(key) and tag in ("a", "link", "script", "img", "iframe"):
+                self.targets.append(attrs[key])
+
+
+def page_links(path):
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_link_in_the_built_copy_works(site):
+    pages = sorted(site.glob("*.html"))
+    assert {p.stem for p in pages} == {*ready_ids(), "glossary", "index"}
+    parsed = {page.name: page_links(page) for page in pages}
+    followed = external = 0
+    for name, links in parsed.items():
+        for target in links.targets:
+            if re.match(r"(https?:|mailto:|data:)", target):
+                external += 1  # no network here: only local links are followed
+                continue
+            file_part, _, fragment = target.partition("#")
+            assert not file_part.endswith(".ipynb"), f"{name} links to a notebook: {target}"
+            path = site / file_part if file_part else site / name
+            assert path.is_file(), f"{name}: broken link {target}"
+            if fragment and path.suffix == ".html":
+                assert fragment in parsed[path.name].ids, f"{name}: no #{fragment} in {path.name}"
+            followed += 1
+    # every lesson page reaches the glossary, and the glossary reaches lesson 00
+    for lesson_id in ready_ids():
+        assert "glossary.html" in parsed[f"{lesson_id}.html"].targets, lesson_id
+    assert "00_start_here.html" in parsed["glossary.html"].targets
+    assert followed > 2 * len(pages)
 
 
 def test_plotly_js_is_shipped_once(site):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import ipywidgets
 import pytest
 
 from widgets import ProgressionTimelines
 from widgets.theme import ALS, MS
-from widgets.timeline_figures import PLOTLY_MIME, load_treatment_events
+from widgets.timeline_figures import PLOTLY_MIME, load_treatment_events, stack_labels
 from widgets.timelines import (
     als_chart,
     ms_chart,
@@ -20,6 +21,7 @@ from widgets.timelines import (
 
 CHARTS = {
     "ms": lambda seed=6: ms_chart("rrms_spms", "none", 25, seed),
+    "ms_treated": lambda seed=6: ms_chart(seed=seed),
     "ppms": lambda seed=6: ms_chart("ppms", "none", 25, seed),
     "als": lambda seed=6: als_chart("typical", 10),
     "compare": lambda seed=6: side_by_side_chart(years=20, seed=seed),
@@ -53,7 +55,9 @@ def test_each_chart_is_titled_labelled_captioned_and_small(name):
     if name != "treatments":
         assert "(" in layout["yaxis"]["title"]["text"]  # a unit or a range
         assert layout["xaxis"]["title"]["text"] == "Years since first symptoms"
-        assert "not a prediction for any person" in layout["annotations"][0]["text"]
+        assert "not a prediction for any person" in chart.caption
+        # each caption is shown once: under the chart, not inside it as well
+        assert all(chart.caption not in a["text"] for a in layout.get("annotations", []))
     assert "illustrative" in chart.title or name == "treatments"
     # our own small template, not plotly's 7 KB default
     template = json.dumps(layout["template"])
@@ -66,6 +70,7 @@ def test_each_chart_is_titled_labelled_captioned_and_small(name):
 def test_every_point_explains_itself_on_hover(name):
     for trace in CHARTS[name]().figure_json()["data"]:
         texts = trace.get("hovertext") or trace["text"]
+        assert texts is not None
         assert len(texts) == len(trace["x"])
         assert all(len(t) > 8 for t in texts)
         assert "%{" in trace["hovertemplate"]
@@ -90,7 +95,8 @@ def test_colours_and_dash_styles_follow_the_theme():
     assert compare[1]["line"] == {"color": ALS.colour, "dash": "dash", "width": 3}
     assert compare[0]["name"].startswith("MS") and compare[1]["name"].startswith("ALS")
     assert ms_chart().figure_json()["data"][0]["line"]["color"] == MS.colour
-    assert als_chart().figure_json()["data"][0]["line"]["dash"] == "dash"
+    chosen = [t for t in als_chart().figure_json()["data"] if t["name"] == "ALS: typical decline"]
+    assert chosen[0]["line"]["dash"] == "dash" and chosen[0]["line"]["width"] == 3
     colours = {t["marker"]["color"] for t in treatment_history_chart().figure_json()["data"]}
     assert colours == {MS.colour, ALS.colour}
 
@@ -101,25 +107,42 @@ def test_same_seed_same_json_different_seed_different():
         assert dumped(CHARTS[name](6)) != dumped(CHARTS[name](7))
 
 
-def test_als_chart_shows_survival_band_and_milestones():
-    figure = als_chart("typical", 10).figure_json()
+def test_als_chart_shows_survival_band_milestones_and_end_points():
+    chart = als_chart("typical", 10)
+    figure = chart.figure_json()
     band = [s for s in figure["layout"]["shapes"] if s["type"] == "rect"][0]
     assert (band["x0"], band["x1"]) == (2, 4)
-    milestones = figure["data"][1]
+    milestones = figure["data"][-1]
     assert milestones["text"] == ["Feeding tube", "Breathing support"]
     assert "non-invasive ventilation" in milestones["hovertext"][1]
+    lines = {t["name"]: t for t in figure["data"] if t["mode"] == "lines+markers"}
+    assert set(lines) == {
+        "ALS: typical decline",
+        "ALS: slow decline (for comparison)",
+        "ALS: fast decline (for comparison)",
+    }
+    for line in lines.values():  # every course stops at its end point, above 0
+        assert min(line["y"]) > 0 and line["x"][-1] < 10
+    ends = [t for t in figure["data"] if t["name"].startswith("End point")][0]
+    assert sorted(ends["x"]) == [2, 3, 7] and min(ends["y"]) > 0
+    assert "every one of the 12 tasks scored 0" in chart.caption
+    assert "end point" in chart.summary and "still at 12 of 48" in chart.summary
 
 
-def test_compare_chart_table_and_summary():
+def test_compare_chart_table_and_summary_stop_at_the_als_end_point():
     chart = side_by_side_chart(years=20)
-    assert chart.header == ("Year", "MS function remaining (%)", "ALS function remaining (%)")
-    assert chart.rows[0] == ("0", "100", "100")
-    assert [row[0] for row in chart.rows] == ["0", "5", "10", "15", "20"]
-    assert [row[2] for row in chart.rows][1:] == ["0"] * 4  # typical ALS reaches 0 at year 4
-    ms_values = [int(row[1]) for row in chart.rows]
-    assert ms_values == sorted(ms_values, reverse=True) and ms_values[-1] < 60
-    assert "different scales" in chart.summary
-    assert "reaches 0% at year 4.0" in chart.summary
+    assert chart.header[0] == "Year" and chart.header[3] == "ALS: ALSFRS-R"
+    assert [row[0] for row in chart.rows] == ["0", "3", "5", "10", "15", "20"]
+    assert chart.rows[0][1] == "0.0" and chart.rows[0][3] == "48"
+    assert chart.rows[1][3] == "12" and "end point" in chart.rows[1][4]
+    for row in chart.rows[2:]:  # after the end point no row reports an ALS value
+        assert row[3] == "–" and not any(ch.isdigit() for ch in row[3])
+        assert "ended" in row[4]
+    for row in chart.rows:  # EDSS in half points, with words for the day
+        assert float(row[1]) * 2 == int(float(row[1]) * 2) and len(row[2]) > 10
+    assert "0%" not in chart.summary and "function remaining" not in chart.summary
+    assert "reaches its end point" in chart.summary and "different scales" in chart.summary
+    assert "interferon beta" in chart.summary  # the first course shown is a treated one
 
 
 def test_treatment_events_come_from_data_and_show_the_withdrawal():
@@ -127,18 +150,41 @@ def test_treatment_events_come_from_data_and_show_the_withdrawal():
     dates = {e.id: e.when for e in events}
     assert dates["edaravone"] == "2017-05-05"
     assert dates["tofersen"] == "2023-04-25"
+    assert dates["fingolimod"] == "2010-09-22" and dates["ocrelizumab"] == "2017-03-28"
     assert dates["amx0035"] == "2022-09-29" and dates["amx0035_withdrawn"] == "2024-04-04"
     assert dates["riluzole"] == "1995-07-01"  # year only: drawn at mid-year
     chart = treatment_history_chart()
     als = chart.figure_json()["data"][1]
-    assert "AMX0035 withdrawn" in als["text"]
-    assert als["marker"]["symbol"][als["text"].index("AMX0035 withdrawn")] == "x"
+    labels = [a["text"] for a in chart.figure_json()["layout"]["annotations"]]
+    assert "AMX0035 withdrawn" in labels and "Fingolimod" in labels
+    withdrawn = [i for i, t in enumerate(als["hovertext"]) if "withdrawn" in t]
+    assert [als["marker"]["symbol"][i] for i in withdrawn] == ["x"]
     assert any("SOD1" in text for text in als["hovertext"])
+    assert "more than 20" in chart.caption and "handful" in chart.caption
     assert chart.rows[[r[2] for r in chart.rows].index("Edaravone")][:3] == (
         "5 May 2017",
         "ALS",
         "Edaravone",
     )
+
+
+def test_treatment_labels_never_overlap_in_a_row():
+    chart = treatment_history_chart()
+    annotations = chart.figure_json()["layout"]["annotations"]
+    assert len(annotations) == len(load_treatment_events())
+    for disease in ("ms", "als"):
+        events = [e for e in load_treatment_events() if e.disease == disease]
+        from widgets.timeline_figures import _event_label, _year
+
+        placed = stack_labels([(_year(e), _event_label(e)) for e in events])
+        for i, (row, _, (a0, a1)) in enumerate(placed):
+            for other_row, _, (b0, b1) in placed[i + 1 :]:
+                if row == other_row:
+                    assert a1 < b0 or b1 < a0
+            assert a1 <= 2026.5  # no label runs off the right edge
+    # two labels that would collide go to different rows
+    placed = stack_labels([(2022.7, "AMX0035"), (2023.3, "Tofersen"), (2024.3, "AMX0035 x")])
+    assert len({row for row, _, _ in placed}) == 3
 
 
 def test_static_outputs_are_the_chart_then_its_words_and_table():
@@ -148,17 +194,11 @@ def test_static_outputs_are_the_chart_then_its_words_and_table():
     assert figure["text/plain"] == chart.title
     assert "text/html" not in figure, "JupyterLab would show only one of the two"
     assert "<table" in words["text/html"] and 'class="msals-summary"' in words["text/html"]
+    # the long table is collapsed: inside <details>, still in the stored output
+    assert re.search(r"<details><summary>[^<]+</summary><table", words["text/html"])
+    assert "<details open" not in words["text/html"]
     assert words["text/plain"].startswith(chart.caption)
     assert "plotly.js" not in json.dumps([figure, words])
-
-
-def test_html_escapes_text():
-    chart = ms_chart()
-    object.__setattr__(chart, "title", "<script>x</script>")
-    assert "<script>" not in chart.text_html()
-
-
-# --------------------------------------------------------------------------- widget
 
 
 def drawn(widget):
@@ -210,22 +250,56 @@ def test_years_menu_offers_spans_and_any_year_set_from_python():
 
 def test_rate_control_changes_the_als_chart():
     widget = ProgressionTimelines(view="als", years=10)
-    before = drawn(widget)["data"][0]["y"]
+
+    def chosen():
+        return [t for t in drawn(widget)["data"] if "comparison" not in t["name"]][0]
+
+    before = chosen()["y"]
     widget._rate.value = "fast"
-    assert drawn(widget)["data"][0]["y"] != before
-    assert drawn(widget)["data"][0]["x"][-1] == 2.04
+    assert chosen()["y"] != before and chosen()["name"] == "ALS: fast decline"
+    assert chosen()["x"][-1] == 2.0  # the fast course's end point
     assert widget._course.disabled and not widget._rate.disabled
 
 
 def test_treatment_menu_follows_the_course():
     widget = ProgressionTimelines(treatment="natalizumab")
     widget._course.value = "ppms"
-    assert widget.treatment == "none"
-    assert [v for _, v in widget._treatment.options] == ["none", "ocrelizumab"]
-    widget._treatment.value = "ocrelizumab"
-    assert "ocrelizumab" in widget.summary()
+    assert widget.treatment == "ocrelizumab"  # the course's first (treated) option
+    assert [v for _, v in widget._treatment.options] == ["ocrelizumab", "none"]
+    widget._treatment.value = "none"
+    assert "no treatment" in widget.summary()
     widget._course.value = "rrms_spms"
-    assert widget.treatment == "none"
+    assert widget.treatment == "none"  # still offered, so kept
+
+
+def test_first_ms_course_shown_is_treated():
+    widget = ProgressionTimelines()
+    assert widget.treatment == "interferon_beta" and "interferon beta" in widget.summary()
+    assert "interferon beta" in ms_chart().title
+    assert "interferon beta" in side_by_side_chart().summary
+
+
+def test_treatment_not_offered_for_the_course_is_refused_cleanly():
+    """Issue 11: natalizumab on a primary progressive course left trait, menu and chart apart."""
+    widget = ProgressionTimelines(course="ppms")
+
+    def state():
+        return (widget.treatment, widget._treatment.value, json.dumps(drawn(widget)))
+
+    before = (*state(), widget.summary())
+    with pytest.raises(ValueError, match="treatment must be one of 'ocrelizumab', 'none'"):
+        widget.treatment = "natalizumab"
+    after = (*state(), widget.summary())
+    assert after == before
+    assert widget.treatment == widget._treatment.value == "ocrelizumab"
+
+
+def test_ipywidgets_set_state_is_not_overridden():
+    """Issue 11: the front end calls Widget.set_state({trait: value}); it must keep working."""
+    widget = ProgressionTimelines()
+    assert type(widget).set_state is ipywidgets.Widget.set_state
+    widget.set_state({"_dom_classes": ["msals-widget", "msals-timeline", "extra"]})
+    assert "extra" in widget._dom_classes
 
 
 def test_widget_matches_the_static_chart():
@@ -246,7 +320,7 @@ def test_widget_matches_the_static_chart():
         ({"years": 2.5}, "years must be a whole number"),
         (
             {"course": "ppms", "treatment": "natalizumab"},
-            "treatment must be one of 'none', 'ocrelizumab'",
+            "treatment must be one of 'ocrelizumab', 'none'",
         ),
     ],
 )
@@ -263,7 +337,17 @@ def test_setting_bad_value_after_creation_is_refused():
         widget.rate = "sprint"
 
 
-def test_set_state_redraws_once_with_all_changes():
+def test_update_redraws_once_with_all_changes():
     widget = ProgressionTimelines()
-    widget.set_state(view="compare", rate="slow", years=30)
+    renders = []
+    original = widget.current_chart
+    widget.current_chart = lambda: (renders.append(1), original())[1]
+    widget.update(view="compare", rate="slow", years=30)
+    assert len(renders) == 1
     assert drawn(widget) == side_by_side_chart(rate="slow", years=30).figure_json()
+    # the course is applied first, so its treatment can come in the same call
+    widget.update(treatment="ocrelizumab", course="ppms", view="ms")
+    assert (widget.course, widget.treatment) == ("ppms", "ocrelizumab")
+    assert drawn(widget) == ms_chart("ppms", "ocrelizumab", 30).figure_json()
+    with pytest.raises(ValueError, match="update\\(\\) takes view, course"):
+        widget.update(colour="red")

@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Any
 # Public name -> the module (in this package) that defines it.
 _EXPORTS = {
     "AtAGlance": "at_a_glance",
+    "ConductionSimulator": "simulator",
     "DataError": "content",
+    "DiagnosticTestExplorer": "diagnostic_tests",
+    "ExitTicket": "exit_ticket",
     "NervousSystemExplorer": "explorer",
     "ProgressionTimelines": "timelines",
     "Quiz": "quiz",
@@ -26,7 +29,10 @@ _EXPORTS = {
 
 __all__ = [
     "AtAGlance",
+    "ConductionSimulator",
     "DataError",
+    "DiagnosticTestExplorer",
+    "ExitTicket",
     "NervousSystemExplorer",
     "ProgressionTimelines",
     "Quiz",
@@ -52,9 +58,12 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for editors and type checkers: the names as plain imports
     from .at_a_glance import AtAGlance
     from .content import DataError
+    from .diagnostic_tests import DiagnosticTestExplorer
+    from .exit_ticket import ExitTicket
     from .explorer import NervousSystemExplorer
     from .glossary import show_glossary
     from .lesson_map import show_lesson_map
     from .quiz import Quiz
+    from .simulator import ConductionSimulator
     from .symptoms import SymptomExplorer
     from .timelines import ProgressionTimelines

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, escape, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .content import Reference, load_document, load_references
-from .theme import DISEASES, MUTED_TEXT, TEXT, badge_html
+from .theme import DISEASES
 
 VIEWS = ("ms", "als", "compare")
 VIEW_LABELS = {"ms": "MS", "als": "ALS", "compare": "Compare both"}
@@ -79,44 +80,49 @@ def glance_summary(topics: list[Topic], view: str) -> str:
     return "\n".join(lines)
 
 
-def glance_html(topics: list[Topic], view: str, references: dict[str, Reference]) -> str:
+def glance_html(topics: list[Topic], view: str, references: dict[str, Reference]) -> html.Markup:
     """A table of the topics for one view, with numbered, escaped citations."""
     shown = diseases_in(view)
-    numbers = {source: i + 1 for i, source in enumerate(cited_sources(topics, view))}
-    header = "".join(
-        f'<th scope="col" style="text-align:left;padding:6px;border-bottom:3px '
-        f'{DISEASES[d].dash} {DISEASES[d].colour}">{badge_html(DISEASES[d])} '
-        f"{escape(DISEASES[d].name)}</th>"
-        for d in shown
-    )
-    rows = []
-    for topic in topics:
-        cells = []
-        for disease in shown:
-            statement = topic.statement(disease)
-            marks = "".join(f"<sup>[{numbers[s]}]</sup>" for s in statement.sources)
-            style = DISEASES[disease]
-            cells.append(
-                f'<td style="text-align:left;vertical-align:top;padding:6px;'
-                f"background:{style.tint};border-left:4px {style.dash} {style.colour};"
-                f'color:{TEXT}">'
-                f"{escape(statement.text)}{marks}</td>"
-            )
-        rows.append(
-            f'<tr><th scope="row" style="text-align:left;vertical-align:top;padding:6px;'
-            f'color:{TEXT}">{escape(topic.label)}</th>{"".join(cells)}</tr>'
+    cites = html.Citations(references, cited_sources(topics, view))
+    header = [
+        html.el(
+            "th",
+            html.badge(DISEASES[d]),
+            " ",
+            DISEASES[d].name,
+            scope="col",
+            style={
+                "text-align": "left",
+                "padding": "6px",
+                "border-bottom": f"3px {DISEASES[d].dash} {DISEASES[d].colour}",
+            },
         )
-    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in numbers)
-    return (
-        f'<div class="msals-glance" style="color:{TEXT}">'
-        f'<table style="border-collapse:separate;border-spacing:0 4px;width:100%">'
-        f'<caption style="text-align:left;color:{MUTED_TEXT}">'
-        f"{escape(' compared with '.join(DISEASES[d].name for d in shown))}: key facts"
-        f"</caption>"
-        f"<thead><tr><td></td>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        f'<details><summary>Sources ({len(numbers)})</summary><ol style="font-size:90%">'
-        f"{sources}</ol></details></div>"
+        for d in shown
+    ]
+    rows = [
+        [
+            topic.label,
+            *(
+                html.disease_box(
+                    DISEASES[d],
+                    topic.statement(d).text,
+                    cites.marks(topic.statement(d).sources),
+                    tag="td",
+                )
+                for d in shown
+            ),
+        ]
+        for topic in topics
+    ]
+    table = html.data_table(
+        header,
+        rows,
+        caption=" compared with ".join(DISEASES[d].name for d in shown) + ": key facts",
+        row_headers=True,
+        corner=True,
+        style={"border-collapse": "separate", "border-spacing": "0 4px", "width": "100%"},
     )
+    return html.box(table, cites.block(), class_="msals-glance")
 
 
 class AtAGlance(LessonWidget):
@@ -127,6 +133,7 @@ class AtAGlance(LessonWidget):
     """
 
     css_class = "msals-glance"
+    controls = "the MS / ALS / Compare both toggle"
     view = traitlets.Unicode("ms")
 
     def __init__(self, view: str = "ms", **kwargs):
@@ -152,7 +159,7 @@ class AtAGlance(LessonWidget):
         self._render()
 
     def _render(self) -> None:
-        self._table.value = live_region(glance_html(self._topics, self.view, self._references))
+        self._table.value = html.live_region(glance_html(self._topics, self.view, self._references))
 
     def summary(self) -> str:
         return glance_summary(self._topics, self.view)

@@ -7,13 +7,19 @@ the notebook's stored output next to the live widget, so that:
 * GitHub and static HTML exports, which cannot run widgets, still show the content;
 * nbval compares the words and the HTML exactly, so a change in what the widget
   says is caught by the notebook tests.
+
+The stored HTML is a snapshot: it starts with one line telling the student to run
+the cell for the live controls (``controls`` names them). All HTML comes from
+:mod:`widgets.html`.
 """
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets
+
+from . import html
+
+__all__ = ["LessonWidget", "check_choice"]
 
 
 class LessonWidget(ipywidgets.VBox):
@@ -24,9 +30,13 @@ class LessonWidget(ipywidgets.VBox):
     """
 
     css_class = ""
+    controls = "the controls"  # what running the cell gives, e.g. "the toggle and the part menu"
 
     def __init__(self, **kwargs):
-        super().__init__(**kwargs)
+        children = list(kwargs.pop("children", ()))
+        # Hidden: a style sheet for the live widget (focus ring, 14 px controls).
+        style = ipywidgets.HTML(html.widget_style(), layout=ipywidgets.Layout(display="none"))
+        super().__init__(children=[*children, style], **kwargs)
         self.add_class("msals-widget")
         if self.css_class:
             self.add_class(self.css_class)
@@ -34,7 +44,7 @@ class LessonWidget(ipywidgets.VBox):
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
-    def static_html(self) -> str:  # pragma: no cover - every subclass overrides it
+    def static_html(self) -> html.Markup:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
@@ -42,18 +52,8 @@ class LessonWidget(ipywidgets.VBox):
         # The default text is a truncated repr full of widget internals; the summary
         # is what a reader without the widget needs.
         bundle["text/plain"] = self.summary()
-        bundle["text/html"] = self.static_html()
+        bundle["text/html"] = str(html.snapshot(self.static_html(), self.controls))
         return bundle
-
-
-def live_region(html_text: str) -> str:
-    """Wrap HTML so screen readers announce it when it changes."""
-    return f'<div role="status" aria-live="polite">{html_text}</div>'
-
-
-def escape(text: object) -> str:
-    """Escape any text that came from data/ before it is put into HTML."""
-    return html.escape(str(text), quote=True)
 
 
 def check_choice(name: str, value: object, allowed: list[str] | tuple[str, ...]) -> str:

@@ -4,6 +4,11 @@ Every data file ``data/<name>.yaml`` has a schema ``data/schemas/<name>.schema.j
 Loading a file validates it completely before anything is drawn, so a broken file
 stops the lesson with one :class:`DataError` that names the file and the field.
 
+In the browser-only site (``make site``) there is no ``data/``, PyYAML or jsonschema:
+the build compiles every document with this same loader into one validated file,
+``widgets/content_bundle.json``, shipped inside the package's wheel. When that file is
+present (and ``$MSALS_DATA_DIR`` is not set), documents come from it instead.
+
 Cross-file rules checked here for every document:
 
 * each value of a ``source`` key, and each item of a ``sources`` list, must be the
@@ -23,14 +28,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 if TYPE_CHECKING:
     import jsonschema
 
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-# libyaml's loader when PyYAML was built with it (the wheels are): about 10x faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Written only into the site's wheel by scripts/build_site.py, never into a checkout.
+BUNDLE_FILE = Path(__file__).resolve().parent / "content_bundle.json"
 
 
 class DataError(ValueError):
@@ -85,6 +88,8 @@ def format_path(parts: Iterator[Any] | list[Any]) -> str:
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml  # here, not at the top: the browser site has no PyYAML (see BUNDLE_FILE)
+
     shown = _display(path)
     if not path.is_file():
         raise DataError(shown, "", "file not found")
@@ -93,7 +98,8 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as err:
         raise DataError(shown, "", f"cannot be read ({err})") from None
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)  # a safe loader (C or Python)
+        # libyaml's safe loader when PyYAML has it (its wheels do): about 10x faster.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown line)"
@@ -104,10 +110,11 @@ def _read_yaml(path: Path) -> Any:
 def _jsonschema():
     """jsonschema, imported on first use, without one slow optional format checker.
 
-    Importing jsonschema imports every format-checking library it finds. One of them,
-    ``rfc3987_syntax`` (installed with JupyterLab), compiles its grammars at import time:
-    about a second of every lesson's start-up. Our schemas use no ``format``, so it is
-    kept out of this one import; anything importing it later gets it as usual.
+    Imported here, not at the top: the browser site has no jsonschema. Importing it
+    imports every format-checking library it finds; one of them, ``rfc3987_syntax``
+    (installed with JupyterLab), compiles its grammars at import time: about a second of
+    every lesson's start-up. Our schemas use no ``format``, so it is kept out of this one
+    import; anything importing it later gets it as usual.
     """
     if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
         sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` fail fast
@@ -122,7 +129,7 @@ def _jsonschema():
 
 @cache
 def _validator(name: str, schema_dir: Path) -> jsonschema.Draft202012Validator:
-    """The checked schema of ``data/<name>.yaml``, compiled once per process."""
+    """The validator for ``data/<name>.yaml``, built once per process."""
     path = schema_dir / f"{name}.schema.json"
     if not path.is_file():
         raise DataError(_display(path), "", f"no schema for data file '{name}.yaml'")
@@ -142,7 +149,8 @@ def _validate(document: Any, validator: jsonschema.Draft202012Validator, shown: 
         raise DataError(shown, format_path(error.absolute_path), _plain_message(error))
 
 
-def _plain_message(error: jsonschema.ValidationError) -> str:
+def _plain_message(error: Any) -> str:
+    """A teacher-readable message for a ``jsonschema.ValidationError``."""
     if error.validator == "required":
         return error.message.replace("is a required property", "is required but missing")
     if error.validator == "additionalProperties":
@@ -198,11 +206,17 @@ def _check_sources(document: Any, shown: str, known: dict[str, Reference]) -> No
 
 def document_names(directory: Path | None = None) -> list[str]:
     """Names of all content files, ``data/<name>.yaml``."""
+    bundle = _bundle() if directory is None else None
+    if bundle is not None:
+        return sorted(bundle["documents"])
     return sorted(p.stem for p in (directory or data_dir()).glob("*.yaml"))
 
 
 def load_references(directory: Path | None = None) -> dict[str, Reference]:
     """All references from ``data/references/*.yaml``, keyed by id."""
+    bundle = _bundle() if directory is None else None
+    if bundle is not None:
+        return {key: Reference(**entry) for key, entry in bundle["references"].items()}
     base = directory or data_dir()
     return dict(_load_references(base, _mtimes(base / "references")))
 
@@ -241,6 +255,11 @@ def load_document(name: str, directory: Path | None = None) -> Any:
     Returns plain Python data (dicts and lists). Typed objects are built from it by
     the module that owns the content, e.g. :func:`widgets.lesson_map.load_lessons`.
     """
+    bundle = _bundle() if directory is None else None
+    if bundle is not None:
+        if name not in bundle["documents"]:
+            raise DataError(display_name(name), "", "file not found")
+        return copy.deepcopy(bundle["documents"][name])
     base = directory or data_dir()
     path = base / f"{name}.yaml"
     stamp = path.stat().st_mtime_ns if path.is_file() else None
@@ -270,3 +289,35 @@ def require_known(value: str, allowed: list[str] | tuple[str, ...], shown: str, 
 def display_name(name: str) -> str:
     """How ``data/<name>.yaml`` is named in error messages."""
     return _display(data_dir() / f"{name}.yaml")
+
+
+# --- The compiled content of the browser-only site --------------------------------------
+
+
+def compile_bundle(directory: Path | None = None) -> dict:
+    """Every document and reference, loaded and validated by the loader above.
+
+    ``scripts/build_site.py`` writes this as JSON into the site's wheel, so the browser
+    needs neither PyYAML nor jsonschema. A broken data file stops the build with the
+    same :class:`DataError` a lesson would show.
+    """
+    base = directory or data_dir()
+    return {
+        "documents": {name: load_document(name, base) for name in document_names(base)},
+        "references": {
+            key: {field: getattr(ref, field) for field in Reference.__dataclass_fields__}
+            for key, ref in load_references(base).items()
+        },
+    }
+
+
+@cache
+def _read_bundle(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _bundle() -> dict | None:
+    """The compiled content if this package ships it and no data folder is forced."""
+    if os.environ.get("MSALS_DATA_DIR") or not BUNDLE_FILE.is_file():
+        return None
+    return _read_bundle(BUNDLE_FILE)

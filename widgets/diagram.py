@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .base import check_choice, escape
+from . import html
+from .base import check_choice
 from .content import DataError, Reference, display_name, load_document
-from .theme import ALS, BACKGROUND, DISEASES, MS, MUTED_TEXT, TEXT, badge_text_colour
+from .theme import ALS, BACKGROUND, DISEASES, MS, TEXT, badge_text_colour
 
 SVG_NS = "http://www.w3.org/2000/svg"
 SVG_PATH = Path(__file__).resolve().parent / "assets" / "nervous_system.svg"
@@ -460,6 +461,19 @@ def render_svg(
     root.find(_q("desc")).text = summary
     defs = root.find(_q("defs"))
     defs.extend(_pattern_defs(uid))
+    # Its own light background, so the key and labels read on a dark page too.
+    root.insert(
+        list(root).index(defs) + 1,
+        ET.Element(
+            _q("rect"),
+            {
+                "class": "msals-svg-background",
+                "width": "100%",
+                "height": "100%",
+                "fill": BACKGROUND,
+            },
+        ),
+    )
     groups = {
         el.get("data-part"): el for el in root.iter(_q("g")) if el.get("data-part") is not None
     }
@@ -505,48 +519,63 @@ def cited(parts_shown: list[Part], view: str) -> list[str]:
     return order
 
 
-def part_html(part: Part, view: str, references: dict[str, Reference]) -> str:
+def part_html(part: Part, view: str, references: dict[str, Reference]) -> html.Markup:
     """What one part does, and what each disease of the view does to it, with sources."""
-    numbers = {s: i + 1 for i, s in enumerate(cited([part], view))}
-
-    def marks(sources: tuple[str, ...]) -> str:
-        return "".join(f"<sup>[{numbers[s]}]</sup>" for s in sources)
-
+    cites = html.Citations(references, cited([part], view))
     blocks = [
-        f'<h4 style="margin:0.2em 0">{escape(part.name)}</h4>'
-        f"<p><strong>What it does:</strong> {escape(part.function)}{marks(part.sources)}</p>"
+        html.heading(part.name),
+        html.el(
+            "p", html.el("strong", "What it does:"), " ", part.function, cites.marks(part.sources)
+        ),
     ]
     for disease in diseases_in(view):
-        style = DISEASES[disease]
         effect = part.effect(disease)
         state = f"damaged ({KIND_WORDS[effect.kind]})" if effect.damaged else "not damaged"
-        symptoms = ""
-        if effect.symptoms:
-            items = "".join(f"<li>{escape(s)}</li>" for s in effect.symptoms)
-            symptoms = f'<ul style="margin:0.2em 0">{items}</ul>'
-        blocks.append(
-            f'<div style="border-left:4px {style.dash} {style.colour};background:{style.tint};'
-            f'padding:4px 8px;margin:4px 0"><p style="margin:0.2em 0">'
-            f'<span class="msals-badge" style="background:{style.colour};'
-            f"color:{badge_text_colour(style.colour)};padding:0 0.4em;border-radius:3px;"
-            f'font-weight:700">{style.badge}</span> <strong>{state}.</strong> '
-            f"{escape(effect.how)}{marks(effect.sources)}</p>{symptoms}</div>"
+        symptoms = (
+            html.el("ul", [html.el("li", s) for s in effect.symptoms], style={"margin": "0.2em 0"})
+            if effect.symptoms
+            else None
         )
-    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in numbers)
-    blocks.append(
-        f'<details><summary>Sources ({len(numbers)})</summary><ol style="font-size:90%">'
-        f"{sources}</ol></details>"
-    )
-    return (
-        f'<div class="msals-part" data-part="{escape(part.id)}" style="line-height:1.45">'
-        f"{''.join(blocks)}</div>"
-    )
+        blocks.append(
+            html.disease_box(
+                DISEASES[disease],
+                html.el(
+                    "p",
+                    html.badge(DISEASES[disease]),
+                    " ",
+                    html.el("strong", f"{state}."),
+                    " ",
+                    effect.how,
+                    cites.marks(effect.sources),
+                    style={"margin": "0.2em 0"},
+                ),
+                symptoms,
+            )
+        )
+    blocks.append(cites.block())
+    return html.box(blocks, class_="msals-part", data_part=part.id)
 
 
-def summary_html(text: str) -> str:
+def summary_html(text: str) -> html.Markup:
     """The live text summary, one paragraph per line."""
-    lines = "".join(f'<p style="margin:0.2em 0">{escape(line)}</p>' for line in text.splitlines())
-    return f'<div class="msals-summary" style="color:{TEXT};line-height:1.45">{lines}</div>'
+    return html.box(html.paragraphs(text), class_="msals-summary")
+
+
+PICK_A_PART = "Pick a part to read what it does."
+
+
+def part_panel_html(
+    parts: list[Part], view: str, selected: str | None, references: dict[str, Reference]
+) -> html.Markup:
+    """The chosen part's panel, or the placeholder when no part is chosen."""
+    if selected is None:
+        return html.placeholder(PICK_A_PART)
+    return part_html(part_by_id(parts, selected), view, references)
+
+
+def diagram_alt(parts: list[Part], view: str) -> str:
+    """The diagram in one sentence (alt text and aria-label)."""
+    return f"Diagram of the nervous system. {view_summary(parts, view).splitlines()[0]}"
 
 
 def explorer_html(
@@ -555,15 +584,13 @@ def explorer_html(
     selected: str | None,
     references: dict[str, Reference],
     uid: str = "msals",
-) -> str:
-    """Static snapshot: the diagram, the chosen part and the text summary."""
-    panel = (
-        part_html(part_by_id(parts, selected), view, references)
-        if selected is not None
-        else f'<p style="color:{MUTED_TEXT}">Pick a part to read what it does.</p>'
-    )
-    return (
-        f'<div class="msals-explorer-static" style="color:{TEXT};max-width:900px">'
-        f"{render_svg(parts, view, selected, uid)}{panel}"
-        f"{summary_html(view_summary(parts, view, selected))}</div>"
+) -> html.Markup:
+    """Static snapshot: the diagram (as an image), the chosen part and the text summary."""
+    svg = render_svg(parts, view, selected, uid)
+    return html.box(
+        html.picture(svg, diagram_alt(parts, view)),
+        part_panel_html(parts, view, selected, references),
+        summary_html(view_summary(parts, view, selected)),
+        class_="msals-explorer-static",
+        style={"max-width": "900px"},
     )

@@ -11,7 +11,8 @@ import itertools
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .content import load_references
 from .diagram import (
     VIEW_LABELS,
@@ -19,12 +20,11 @@ from .diagram import (
     explorer_html,
     highlighted,
     load_parts,
-    part_html,
+    part_panel_html,
     render_svg,
     summary_html,
     view_summary,
 )
-from .theme import MUTED_TEXT
 
 NO_PART = ""  # the dropdown's "no part chosen" entry
 _numbers = itertools.count(1)
@@ -40,6 +40,7 @@ class NervousSystemExplorer(LessonWidget):
     """
 
     css_class = "msals-explorer"
+    controls = "the Healthy / MS / ALS / Compare both toggle and the part menu"
     disease = traitlets.Unicode("healthy")
     part = traitlets.Unicode(None, allow_none=True)
 
@@ -106,13 +107,11 @@ class NervousSystemExplorer(LessonWidget):
         return highlighted(self._parts, self.disease)
 
     def _render(self) -> None:
-        self._diagram.value = render_svg(self._parts, self.disease, self.part, self._uid)
-        self._panel.value = (
-            part_html(self._parts[self._part_ids.index(self.part)], self.disease, self._references)
-            if self.part
-            else f'<p style="color:{MUTED_TEXT}">Pick a part to read what it does.</p>'
+        self._diagram.value = html.trusted(
+            render_svg(self._parts, self.disease, self.part, self._uid)
         )
-        self._summary.value = live_region(summary_html(self.summary()))
+        self._panel.value = part_panel_html(self._parts, self.disease, self.part, self._references)
+        self._summary.value = html.live_region(summary_html(self.summary()))
 
     def summary(self) -> str:
         return view_summary(self._parts, self.disease, self.part)

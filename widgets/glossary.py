@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from IPython.display import HTML
 
-from .base import check_choice, escape
+from . import html
+from .base import check_choice
 from .content import Reference, display_name, load_document, load_references, require_known
 from .lesson_map import load_lessons
-from .theme import MUTED_TEXT, TEXT
 
 
 @dataclass(frozen=True)
@@ -45,27 +45,37 @@ def terms_for(terms: list[Term], lesson: str | None) -> list[Term]:
     return [t for t in terms if t.lesson == lesson]
 
 
-def glossary_html(terms: list[Term], references: dict[str, Reference], heading: str) -> str:
+def glossary_html(terms: list[Term], references: dict[str, Reference], heading: str) -> html.Markup:
     """A definition list of the terms, each with its lesson and, if any, its source."""
     items = []
     for term in terms:
         source = (
-            f' <span style="color:{MUTED_TEXT};font-size:90%">'
-            f"(Source: {escape(references[term.source].citation)})</span>"
+            [" ", html.muted(f"(Source: {references[term.source].citation})")]
             if term.source
-            else ""
+            else None
         )
-        items.append(
-            f'<dt id="term-{escape(term.id)}" style="font-weight:700;margin-top:0.4em">'
-            f"{escape(term.term)}</dt>"
-            f'<dd style="margin-left:1.2em">{escape(term.definition)} '
-            f'<span style="color:{MUTED_TEXT}">[lesson {escape(term.lesson[:2])}]</span>'
-            f"{source}</dd>"
-        )
-    return (
-        f'<div class="msals-glossary" style="color:{TEXT}">'
-        f'<p style="margin:0.2em 0"><strong>{escape(heading)}</strong> '
-        f"({len(terms)} terms)</p><dl>{''.join(items)}</dl></div>"
+        items += [
+            html.el(
+                "dt",
+                term.term,
+                id=f"term-{term.id}",
+                style={"font-weight": "700", "margin-top": "0.4em"},
+            ),
+            html.el(
+                "dd",
+                term.definition,
+                " ",
+                html.muted(f"[lesson {term.lesson[:2]}]"),
+                source,
+                style={"margin-left": "1.2em"},
+            ),
+        ]
+    return html.box(
+        html.el(
+            "p", html.el("strong", heading), f" ({len(terms)} terms)", style={"margin": "0.2em 0"}
+        ),
+        html.el("dl", items),
+        class_="msals-glossary",
     )
 
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from IPython.display import HTML
 
-from .base import escape
+from . import html
 from .content import load_document
-from .theme import MUTED_TEXT, TEXT
 
 
 @dataclass(frozen=True)
@@ -40,28 +39,22 @@ def total_minutes(lessons: list[Lesson]) -> int:
     return sum(lesson.minutes for lesson in lessons)
 
 
-def lesson_map_html(lessons: list[Lesson]) -> str:
+def lesson_map_html(lessons: list[Lesson]) -> html.Markup:
     """A table of lessons; ready ones link to their notebook (links are relative to lessons/)."""
     rows = []
     for lesson in lessons:
-        title = escape(lesson.title)
         if lesson.status == "ready":
-            title = f'<a href="{escape(lesson.filename)}">{title}</a>'
+            title = html.link(lesson.title, lesson.filename)
         else:
-            title += f' <em style="color:{MUTED_TEXT}">(coming soon)</em>'
+            title = [lesson.title, " ", html.el("em", "(coming soon)")]
         rows.append(
-            f'<tr><td style="padding:4px 8px">{lesson.number}</td>'
-            f'<td style="padding:4px 8px">{title}</td>'
-            f'<td style="padding:4px 8px;text-align:left">{escape(lesson.summary)}</td>'
-            f'<td style="padding:4px 8px;text-align:right">{lesson.minutes}&nbsp;min</td></tr>'
+            [lesson.number, title, lesson.summary, f"{lesson.minutes}\N{NO-BREAK SPACE}min"]
         )
-    return (
-        f'<table class="msals-lesson-map" style="color:{TEXT};border-collapse:collapse">'
-        f'<caption style="text-align:left;color:{MUTED_TEXT}">The lessons in teaching order: '
-        f"about {total_minutes(lessons)} minutes in all</caption>"
-        '<thead><tr><th scope="col">#</th><th scope="col">Lesson</th>'
-        '<th scope="col">What you will learn</th><th scope="col">Time</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+    return html.data_table(
+        ["#", "Lesson", "What you will learn", "Time"],
+        rows,
+        caption=f"The lessons in teaching order: about {total_minutes(lessons)} minutes in all",
+        class_="msals-lesson-map",
     )
 
 

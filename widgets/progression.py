@@ -4,15 +4,16 @@ Every parameter comes from ``data/timelines.yaml`` (each with a source id). The 
 are teaching sketches built from published averages: they show the *shape* of each
 disease over time, never a prediction for any person.
 
-* MS, relapsing onset: relapses arrive at random (seeded) at the sourced yearly rate;
-  each one rises over about two weeks, then recovers fully or partly over about three
-  months, leaving a step of lasting disability. After the sourced number of years the
-  course turns secondary progressive: a slow climb through published EDSS milestones,
-  with no more recovery.
+* MS, relapsing onset: relapses arrive at random (seeded) at the population rate, which
+  falls with the years; each one rises over about two weeks, then recovers fully or
+  partly over about three months, leaving a step of lasting disability. Between the
+  older clinic-based figure (about 10 years) and the population median (about 19 years)
+  the course changes *gradually* to secondary progression: a slow climb that speeds up,
+  through published EDSS milestones, while relapses stop.
 * MS, primary progressive: a slow climb from onset through published milestones.
-* ALS: the ALSFRS-R score falls from 48 at the sourced rate (slow, typical, fast) and
-  never recovers; milestones mark when a feeding tube or breathing support is often
-  discussed.
+* ALS: the ALSFRS-R score falls from 48 at the sourced average rate (slow, typical,
+  fast), faster early on, with a plateau in the slow course, and **stops at an end point**
+  (death, or tracheostomy with full-time ventilation) while the score is still above 0.
 
 Treatment lowers the relapse rate by its sourced percentage and delays the progressive
 phase by its sourced hazard ratio. Randomness uses ``random.Random(seed)`` only, so the
@@ -31,6 +32,9 @@ from .content import DataError, display_name, load_document, require_known
 MAX_YEARS = 40.0
 MIN_YEARS = 1.0
 DIGITS = 2  # every number drawn is rounded, so the stored figure JSON is stable
+ALS_STEP = 0.25  # years between drawn points of an ALS course
+RAMP_STEP = 1.0  # years between drawn points while MS changes to secondary progression
+QUIET = 0.25  # years after a recovery before the next relapse can start (a modelling choice)
 
 
 # --------------------------------------------------------------------------- parameters
@@ -44,6 +48,7 @@ class Course:
     share: str
     start_edss: float
     years_to_progressive: float | None  # None: progressive from onset
+    transition_from: float | None  # when the gradual change to progression starts
     anchors: tuple[tuple[float, float], ...]  # (years from onset, EDSS), increasing
     treatments: tuple[str, ...]
 
@@ -70,6 +75,15 @@ class Rate:
     label: str
     per_month: float
     survival_years: tuple[float, float]
+    end_year: float
+    plateau: tuple[float, float] | None  # (start year, length in years)
+
+
+@dataclass(frozen=True)
+class EndPoint:
+    label: str
+    explain: str
+    zero_means: str
 
 
 @dataclass(frozen=True)
@@ -79,8 +93,10 @@ class Params:
     edss_max: float
     edss_shown_max: float
     ms_milestones: tuple[Milestone, ...]
+    ms_day: tuple[tuple[float, str], ...]  # (below this EDSS, what it means for a day)
     relapses_per_year: float
     relapses_per_year_range: tuple[float, float]
+    relapse_fall_per_5_years: float
     relapse_rise: tuple[float, float]
     relapse_left_behind: tuple[float, float]
     weeks_to_peak: float
@@ -90,6 +106,8 @@ class Params:
     alsfrs_max: float
     rate_range: tuple[float, float]
     rates: dict[str, Rate]
+    early_speedup: float
+    end_point: EndPoint
     median_survival: tuple[float, float]
     als_milestones: tuple[Milestone, ...]
     compare_note: str
@@ -121,7 +139,21 @@ def load_params() -> Params:
         for j, treatment in enumerate(c["treatments"]):
             require_known(treatment, tuple(treatments), shown, f"ms.courses[{i}].treatments[{j}]")
         anchors = tuple((a["years"], a["edss"]) for a in c["anchors"])
-        previous = (c.get("years_to_progressive", {}).get("value", 0.0), c["start_edss"]["value"])
+        progressive = c.get("years_to_progressive", {}).get("value")
+        transition = c.get("transition_from", {}).get("value")
+        if (progressive is None) != (transition is None):
+            raise DataError(
+                shown,
+                f"ms.courses[{i}]",
+                "years_to_progressive and transition_from go together (both or neither)",
+            )
+        if progressive is not None and not 0 < transition < progressive:
+            raise DataError(
+                shown,
+                f"ms.courses[{i}].transition_from.value",
+                "must be above 0 and below years_to_progressive",
+            )
+        previous = (progressive or 0.0, c["start_edss"]["value"])
         for j, anchor in enumerate(anchors):
             if anchor[0] <= previous[0] or anchor[1] <= previous[1]:
                 raise DataError(
@@ -130,49 +162,83 @@ def load_params() -> Params:
                     "anchors must rise in both years and EDSS, after the start of progression",
                 )
             previous = anchor
-        years_to_progressive = c.get("years_to_progressive")
         courses[c["id"]] = Course(
             id=c["id"],
             label=c["label"],
             short=c["short"],
             share=c["share"]["text"],
             start_edss=c["start_edss"]["value"],
-            years_to_progressive=years_to_progressive["value"] if years_to_progressive else None,
+            years_to_progressive=progressive,
+            transition_from=transition,
             anchors=anchors,
             treatments=tuple(c["treatments"]),
         )
+    day = tuple((d["below"], d["text"]) for d in ms["day"])
+    if [b for b, _ in day] != sorted({b for b, _ in day}) or day[-1][0] < ms["scale"]["max"]:
+        raise DataError(
+            shown, "ms.day", "the 'below' values must rise and the last must reach the scale's max"
+        )
+    top = als["scale"]["max"]
+    speedup = als["early_speedup"]["value"]
+    if speedup <= 0:
+        raise DataError(shown, "als.early_speedup.value", "must be above 0")
     rate_range = (als["rate_range"]["min"], als["rate_range"]["max"])
     rates = {}
     for i, r in enumerate(als["rates"]):
-        if not rate_range[0] <= r["per_month"]["value"] <= rate_range[1]:
+        per_month = r["per_month"]["value"]
+        if not rate_range[0] <= per_month <= rate_range[1]:
             raise DataError(
                 shown,
                 f"als.rates[{i}].per_month.value",
                 f"must lie in rate_range {rate_range[0]} to {rate_range[1]}",
             )
         band = r["survival_years"]
+        end_year = r["end_year"]["value"]
+        if not band["min"] <= end_year <= band["max"]:
+            raise DataError(
+                shown,
+                f"als.rates[{i}].end_year.value",
+                f"must lie in survival_years {band['min']:g} to {band['max']:g}",
+            )
+        plateau = r.get("plateau")
+        plateau = (plateau["start"], plateau["years"]) if plateau else None
+        if plateau and plateau[0] + plateau[1] >= end_year:
+            raise DataError(shown, f"als.rates[{i}].plateau", "must end before end_year")
+        declining = end_year - (plateau[1] if plateau else 0.0)
+        if top - per_month * 12 * declining <= 0:
+            raise DataError(
+                shown,
+                f"als.rates[{i}].end_year.value",
+                "the score would reach 0 before this end point; an illustrative course ends "
+                "above 0",
+            )
         rates[r["id"]] = Rate(
-            r["id"], r["label"], r["per_month"]["value"], (band["min"], band["max"])
+            r["id"], r["label"], per_month, (band["min"], band["max"]), end_year, plateau
         )
     relapses = ms["relapses"]
     arr = relapses["per_year_untreated"]
+    end = als["end_point"]
     return Params(
         edss_max=ms["scale"]["max"],
         edss_shown_max=ms["shown_max"]["value"],
         ms_milestones=tuple(
             Milestone(m["id"], m["edss"], m["label"], m["explain"]) for m in ms["milestones"]
         ),
+        ms_day=day,
         relapses_per_year=arr["value"],
         relapses_per_year_range=(arr["min"], arr["max"]),
+        relapse_fall_per_5_years=relapses["fall_per_5_years"]["value"],
         relapse_rise=(relapses["rise"]["min"], relapses["rise"]["max"]),
         relapse_left_behind=(relapses["left_behind"]["min"], relapses["left_behind"]["max"]),
         weeks_to_peak=relapses["weeks_to_peak"]["value"],
         weeks_to_recover=relapses["weeks_to_recover"]["value"],
         courses=courses,
         treatments=treatments,
-        alsfrs_max=als["scale"]["max"],
+        alsfrs_max=top,
         rate_range=rate_range,
         rates=rates,
+        early_speedup=speedup,
+        end_point=EndPoint(end["label"], end["explain"].strip(), end["zero_means"].strip()),
         median_survival=(als["median_survival"]["min"], als["median_survival"]["max"]),
         als_milestones=tuple(
             Milestone(m["id"], m["score"], m["label"], m["explain"]) for m in als["milestones"]
@@ -205,6 +271,19 @@ def _r(value: float) -> float:
     return round(value, DIGITS)
 
 
+def half_point(edss: float) -> float:
+    """EDSS as it is really scored: in steps of 0.5."""
+    return math.floor(edss * 2 + 0.5) / 2
+
+
+def edss_words(edss: float, params: Params) -> str:
+    """What an EDSS score means for a person's day (Kurtzke's steps, in plain words)."""
+    for below, text in params.ms_day:
+        if half_point(edss) < below:
+            return text
+    return params.ms_day[-1][1]
+
+
 # --------------------------------------------------------------------------- MS
 
 
@@ -214,7 +293,7 @@ class Point:
 
     year: float
     value: float
-    kind: str  # onset, relapse, peak, remission, progressive, milestone, floor, end
+    kind: str  # onset, relapse, peak, remission, progressive, milestone, decline, end_point, end
     text: str
 
 
@@ -240,7 +319,16 @@ class MSCourse:
     seed: int
     points: tuple[Point, ...]
     relapses: tuple[Relapse, ...]
-    progressive_from: float | None  # year the progressive phase starts (None if not shown)
+    # the gradual change to secondary progression: (starts, complete); None for PPMS
+    transition: tuple[float, float] | None
+    day: tuple[tuple[float, str], ...] = ()
+
+    @property
+    def progressive_from(self) -> float | None:
+        """When the change to secondary progression is complete (None if not shown)."""
+        if self.transition is None or self.transition[1] > self.years:
+            return None
+        return self.transition[1]
 
     def value_at(self, year: float) -> float:
         return _interpolate(self.points, year)
@@ -265,21 +353,46 @@ def _milestone_text(level: float, milestones: tuple[Milestone, ...]) -> str:
 
 
 def _candidate_relapses(rng: random.Random, until: float, params: Params, per_year: float):
-    """Relapse times and sizes at the untreated rate: (year, rise, left-behind share, keep draw).
+    """Relapse times and sizes at the untreated onset rate: (year, rise, share, keep, age_keep).
 
-    Every candidate uses the same four draws in the same order, so a course with a
-    longer relapsing phase or a treatment sees the same relapses as an untreated one,
-    just thinned: treatment can only remove relapses, never move them.
+    Every candidate uses the same five draws in the same order, so a course with a
+    treatment sees the same relapses as an untreated one, just thinned: treatment can
+    only remove relapses, never move them. ``age_keep`` thins them as the population
+    rate falls with the years.
     """
-    recover = params.weeks_to_recover / 52
+    recover = params.weeks_to_recover / 52 + QUIET
     mean_gap = max(1 / per_year - recover, 0.05)
     year = 0.0
     while year < until:
         rise = rng.uniform(*params.relapse_rise)
         share = rng.uniform(*params.relapse_left_behind)
         keep = rng.random()
-        yield year, rise, share, keep
+        age_keep = rng.random()
+        yield year, rise, share, keep, age_keep
         year += recover + rng.expovariate(1 / mean_gap)
+
+
+def relapse_rate_share(year: float, params: Params) -> float:
+    """The relapse rate at ``year`` as a share of the rate at onset (falls every 5 years)."""
+    return (1 - params.relapse_fall_per_5_years) ** (year / 5)
+
+
+def _progression(start: float, full: float, slope: float, level: float):
+    """Extra EDSS from progression at a year: 0 before ``start``, easing in until ``full``.
+
+    The slope grows steadily from 0 at ``start`` to ``slope`` at ``full`` (a gradual
+    change recognised only in hindsight), then stays at ``slope``.
+    """
+    ramp = full - start
+
+    def extra(year: float) -> float:
+        if year <= start:
+            return 0.0
+        if year <= full:
+            return slope * (year - start) ** 2 / (2 * ramp)
+        return slope * ramp / 2 + slope * (year - full)
+
+    return extra
 
 
 def ms_course(
@@ -303,78 +416,92 @@ def ms_course(
         "relapses per year",
     )
     therapy = params.treatments[treatment]
-    rng = random.Random(seed)
     cap = params.edss_shown_max
-    level = spec.start_edss
+    if spec.years_to_progressive is None:
+        points = _ppms_points(spec, therapy, params)
+        return MSCourse(
+            spec, therapy, years, seed, _clip(points, years, params), (), None, params.ms_day
+        )
+
+    # Relapsing onset. Treatment delays the whole change to progression by 1/HR.
+    stretch = 1 / therapy.hazard_ratio
+    start, full = spec.transition_from * stretch, spec.years_to_progressive * stretch
+    shift = full - spec.years_to_progressive
+    anchors = tuple((y + shift, edss) for y, edss in spec.anchors)
+    rng = random.Random(seed)
+    peak_after, recover = params.weeks_to_peak / 52, params.weeks_to_recover / 52
+    steps: list[tuple[float, float, float, float]] = []  # start, peak year, end, rise, kept
+    residual = spec.start_edss
+    for when, rise, share, keep, age_keep in _candidate_relapses(rng, full, params, per_year):
+        if when > 0 and keep < therapy.relapse_reduction:
+            continue  # prevented by treatment (the first attack, at onset, always happens)
+        if when > 0 and age_keep > relapse_rate_share(when, params):
+            continue  # relapses get rarer with the years
+        if when > start and age_keep > (full - when) / (full - start):
+            continue  # during the change to progression relapses fade out
+        steps.append((when, when + peak_after, when + recover, rise, rise * share))
+        residual += rise * share
+
+    # Progression: the slope that reaches the first anchor (EDSS milestone) on time.
+    first_year, first_edss = anchors[0]
+    slope = max(first_edss - residual, 0.0) / ((full - start) / 2 + (first_year - full))
+    extra = _progression(start, full, slope, residual)
+
+    def level(year: float) -> float:
+        value = spec.start_edss + extra(year)
+        for s, p, e, rise, kept in steps:
+            if year <= s:
+                break
+            if year <= p:
+                value += rise * (year - s) / (p - s)
+            elif year <= e:
+                value += rise - (rise - kept) * (year - p) / (e - p)
+            else:
+                value += kept
+        return min(value, cap)
+
     points: list[Point] = []
     relapses: list[Relapse] = []
-
-    if spec.years_to_progressive is None:
-        # Primary progressive: no relapses; treatment stretches the course by 1/HR.
-        stretch = 1 / therapy.hazard_ratio
-        start = 0.0
-        points.append(Point(0.0, _r(level), "onset", _ms_text("onset_pp", 0.0, level)))
-        anchors = tuple((y * stretch, edss) for y, edss in spec.anchors)
-    else:
-        start = spec.years_to_progressive / therapy.hazard_ratio
-        shift = start - spec.years_to_progressive
-        anchors = tuple((y + shift, edss) for y, edss in spec.anchors)
-        peak_after = params.weeks_to_peak / 52
-        recover = params.weeks_to_recover / 52
-        for when, rise, share, keep in _candidate_relapses(rng, start, params, per_year):
-            if when > 0 and keep < therapy.relapse_reduction:
-                continue  # prevented by treatment (the first attack, at onset, always happens)
-            before, peak = level, min(level + rise, cap)
-            after = min(before + rise * share, cap)
-            relapse = Relapse(
-                _r(when), _r(when + peak_after), _r(when + recover), _r(before), _r(peak), _r(after)
-            )
-            relapses.append(relapse)
-            points.append(
-                Point(
-                    relapse.start,
-                    relapse.before,
-                    "onset" if not points else "relapse",
-                    _ms_text("onset_rr" if not points else "relapse", relapse.start, before),
-                )
-            )
-            points.append(Point(relapse.peak_year, relapse.peak, "peak", _ms_text("peak", 0, peak)))
-            points.append(
-                Point(
-                    relapse.end,
-                    relapse.after,
-                    "remission",
-                    _ms_text("remission", relapse.end, after, relapse.left_behind),
-                )
-            )
-            level = relapse.after
-        start = max(start, points[-1].year)
-        text = _ms_text("progressive", start, level)
-        if points[-1].year >= start:  # the last recovery ends where progression starts
-            text = f"{points.pop().text}. Then the {text.split(': ', 1)[1]}"
-        points.append(Point(_r(start), _r(level), "progressive", text))
-
-    # Progressive phase: straight lines through the published milestones, then on to the cap.
-    last_year, last_level = start, level
-    slope = 0.0
+    for number, (s, p, e, _rise, kept) in enumerate(steps):
+        before, peak, after = level(s), level(p), level(e)
+        relapse = Relapse(_r(s), _r(p), _r(e), _r(before), _r(peak), _r(after))
+        relapses.append(relapse)
+        kind = "onset" if number == 0 else "relapse"
+        points.append(Point(relapse.start, relapse.before, kind, _ms_text(kind, s, before)))
+        points.append(Point(relapse.peak_year, relapse.peak, "peak", _ms_text("peak", p, peak)))
+        points.append(
+            Point(relapse.end, relapse.after, "remission", _ms_text("remission", e, after, kept))
+        )
+    windows = [(s, e) for s, _, e, _, _ in steps]
+    grid = [start + RAMP_STEP * i for i in range(int((full - start) / RAMP_STEP) + 1)]
+    grid = [y for y in grid if not any(s - 0.05 <= y <= e + 0.05 for s, e in windows)]
+    for y in grid:
+        kind = "transition_start" if y == start else "progressive"
+        points.append(Point(_r(y), _r(level(y)), kind, _ms_text(kind, y, level(y))))
+    if full not in grid:
+        points.append(Point(_r(full), _r(level(full)), "progressive", ""))
+    points.sort(key=lambda point: point.year)
+    complete = next(i for i, pt in enumerate(points) if pt.year == _r(full))
+    points[complete] = Point(
+        points[complete].year,
+        points[complete].value,
+        "progressive",
+        _ms_text("progressive_full", full, points[complete].value),
+    )
+    # After the change: straight lines through the published milestones, then on to the cap.
+    last_year, last_level = full, level(full)
     for year, edss in anchors:
         if edss <= last_level or year <= last_year:
             continue
         slope = (edss - last_level) / (year - last_year)
-        points.append(
-            Point(
-                _r(year),
-                _r(edss),
-                "milestone",
-                _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones),
-            )
-        )
+        text = _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones)
+        points.append(Point(_r(year), _r(edss), "milestone", text))
         last_year, last_level = year, edss
     if slope > 0 and last_level < cap:
         year = last_year + (cap - last_level) / slope
         points.append(Point(_r(year), _r(cap), "milestone", _ms_text("cap", year, cap)))
 
-    clipped = _clip(tuple(points), years)
+    clipped = _clip(tuple(points), years, params)
     return MSCourse(
         course=spec,
         treatment=therapy,
@@ -382,33 +509,69 @@ def ms_course(
         seed=seed,
         points=clipped,
         relapses=tuple(r for r in relapses if r.start <= years),
-        progressive_from=None if spec.years_to_progressive is None or start > years else _r(start),
+        transition=(_r(start), _r(full)),
+        day=params.ms_day,
     )
+
+
+def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Point, ...]:
+    """Primary progressive: no relapses; treatment stretches the course by 1/HR."""
+    stretch = 1 / therapy.hazard_ratio
+    cap = params.edss_shown_max
+    level = spec.start_edss
+    points = [Point(0.0, _r(level), "onset", _ms_text("onset_pp", 0.0, level))]
+    last_year, last_level, slope = 0.0, level, 0.0
+    for year, edss in ((y * stretch, e) for y, e in spec.anchors):
+        slope = (edss - last_level) / (year - last_year)
+        text = _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones)
+        points.append(Point(_r(year), _r(edss), "milestone", text))
+        last_year, last_level = year, edss
+    if slope > 0 and last_level < cap:
+        year = last_year + (cap - last_level) / slope
+        points.append(Point(_r(year), _r(cap), "milestone", _ms_text("cap", year, cap)))
+    return tuple(points)
 
 
 def _ms_text(kind: str, year: float, edss: float, left: float = 0.0) -> str:
     when = f"Year {year:.1f}"
-    score = f"EDSS {edss:.1f}"
+    score = f"EDSS {half_point(edss):.1f}"
     return {
         "onset_rr": f"{when}: first relapse, the first symptoms appear ({score})",
+        "onset": f"{when}: first relapse, the first symptoms appear ({score})",
         "onset_pp": f"{when}: first symptoms; disability starts to build slowly ({score})",
         "relapse": f"{when}: relapse starts; new or worse symptoms build over days ({score})",
-        "peak": f"Relapse at its worst ({score})",
-        "remission": f"{when}: remission; recovery leaves {left:.1f} points of lasting "
-        f"disability ({score})",
-        "progressive": f"{when}: secondary progressive phase; disability now grows slowly, "
-        f"without recovery ({score})",
+        "peak": f"{when}: relapse at its worst ({score})",
+        "remission": f"{when}: remission; "
+        + (
+            "recovery is almost complete"
+            if half_point(left) == 0
+            else f"about {half_point(left):.1f} points of lasting disability remain"
+        )
+        + f" ({score})",
+        "transition_start": f"{when}: a slow, steady worsening may begin, hard to notice at "
+        f"first ({score})",
+        "progressive": f"{when}: slow worsening without recovery ({score})",
+        "progressive_full": f"{when}: the change to secondary progressive MS is clear by now; "
+        f"disability grows slowly, with few or no relapses ({score})",
         "milestone": f"{when}: {score}",
         "cap": f"{when}: {score}; the chart stops at 8.5 (10 means death due to MS)",
     }[kind]
 
 
-def _clip(points: tuple[Point, ...], years: float) -> tuple[Point, ...]:
+def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Point, ...]:
     """The points up to ``years``, plus one interpolated point exactly at ``years``."""
     kept = [p for p in points if p.year <= years]
     if kept[-1].year < years:
         value = _interpolate(points, years)
-        kept.append(Point(_r(years), value, "end", f"Year {years:.1f}: end of chart ({value:.1f})"))
+        kept.append(
+            Point(
+                _r(years),
+                value,
+                "end",
+                f"Year {years:.1f}: end of chart (EDSS {half_point(value):.1f}: "
+                f"{edss_words(value, params)})",
+            )
+        )
     return tuple(kept)
 
 
@@ -420,14 +583,56 @@ class ALSCourse:
     rate: Rate
     per_month: float
     years: float
-    points: tuple[Point, ...]
+    points: tuple[Point, ...]  # up to the end point or the end of the chart
     milestones: tuple[Point, ...]
-    floor_year: float  # when the score reaches 0 (may be after the end of the chart)
+    end_year: float  # the end point (death or tracheostomy); may be after the chart's end
+    end_score: float  # ALSFRS-R at the end point: always above 0
+    plateau: tuple[float, float] | None
+    speedup: float
 
-    def value_at(self, year: float) -> float:
-        if year >= self.floor_year:
-            return 0.0
-        return _r(max(0.0, self.points[0].value - self.per_month * 12 * year))
+    @property
+    def ended(self) -> bool:
+        """Whether the end point falls inside the chart."""
+        return self.end_year <= self.years
+
+    def value_at(self, year: float) -> float | None:
+        """ALSFRS-R at ``year``; None after the end point (the course has ended)."""
+        if year > self.end_year:
+            return None
+        return _r(_als_score(year, self))
+
+
+def _als_loss(active_years: float, per_year: float, declining: float, speedup: float) -> float:
+    """Points lost after ``active_years`` of decline: faster early, same total on average."""
+    return (
+        per_year * declining * math.log1p(speedup * active_years / declining) / math.log1p(speedup)
+    )
+
+
+def _active(year: float, plateau: tuple[float, float] | None) -> float:
+    """Years of decline by ``year``, leaving out the plateau."""
+    if plateau is None or year <= plateau[0]:
+        return year
+    return max(plateau[0], year - plateau[1])
+
+
+def _als_score(year: float, course: ALSCourse) -> float:
+    declining = course.end_year - (course.plateau[1] if course.plateau else 0.0)
+    lost = _als_loss(
+        _active(year, course.plateau), course.per_month * 12, declining, course.speedup
+    )
+    return 48.0 - lost
+
+
+def _als_year_of(score: float, course: ALSCourse) -> float:
+    """When the course reaches ``score`` (inverse of the loss curve)."""
+    declining = course.end_year - (course.plateau[1] if course.plateau else 0.0)
+    per_year, speedup = course.per_month * 12, course.speedup
+    active = declining * math.expm1((48.0 - score) / (per_year * declining) * math.log1p(speedup))
+    active /= speedup
+    if course.plateau and active > course.plateau[0]:
+        return active + course.plateau[1]
+    return active
 
 
 def als_course(
@@ -436,7 +641,7 @@ def als_course(
     per_month: float | None = None,
     params: Params | None = None,
 ) -> ALSCourse:
-    """An illustrative ALS course on the ALSFRS-R scale (48 = normal, 0 = no function left)."""
+    """An illustrative ALS course on the ALSFRS-R scale, from 48 (normal) to its end point."""
     params = params or load_params()
     check_choice("rate", rate, tuple(params.rates))
     years = check_years(years)
@@ -448,44 +653,82 @@ def als_course(
         "ALSFRS-R points per month",
     )
     top = params.alsfrs_max
-    floor_year = top / (speed * 12)
-    points = [Point(0.0, _r(top), "onset", f"Year 0.0: first symptoms (ALSFRS-R {top:.0f} of 48)")]
-    whole = 1
-    while whole < min(years, floor_year):
-        score = top - speed * 12 * whole
+    pause = spec.plateau[1] if spec.plateau else 0.0
+    # A custom speed keeps the sketch's end score: the end point moves, not the floor.
+    end_year = (spec.end_year - pause) * spec.per_month / speed + pause
+    course = ALSCourse(
+        spec,
+        speed,
+        years,
+        (),
+        (),
+        _r(end_year),
+        0.0,
+        spec.plateau,
+        params.early_speedup,
+    )
+    end_score = _als_score(course.end_year, course)
+    stop = min(years, course.end_year)
+    times = sorted(
+        {_r(ALS_STEP * i) for i in range(int(stop / ALS_STEP) + 1)}
+        | ({_r(spec.plateau[0]), _r(spec.plateau[0] + spec.plateau[1])} if spec.plateau else set())
+    )
+    times = [t for t in times if t <= stop]
+    points = []
+    for t in times:
+        score = _als_score(t, course)
+        if t == 0:
+            text = f"Year 0.0: first symptoms (ALSFRS-R {top:.0f} of 48)"
+            kind = "onset"
+        elif spec.plateau and spec.plateau[0] < t <= spec.plateau[0] + spec.plateau[1]:
+            text = f"Year {t:.1f}: ALSFRS-R {score:.0f} of 48; a pause (plateau) with no decline"
+            kind = "plateau"
+        else:
+            text = f"Year {t:.1f}: ALSFRS-R {score:.0f} of 48"
+            kind = "decline"
+        points.append(Point(t, _r(score), kind, text))
+    if course.ended:
+        if points[-1].year == course.end_year:
+            points.pop()
         points.append(
-            Point(float(whole), _r(score), "decline", f"Year {whole}: ALSFRS-R {score:.0f} of 48")
+            Point(
+                course.end_year,
+                _r(end_score),
+                "end_point",
+                f"Year {course.end_year:.1f}: {params.end_point.label.lower()}, with ALSFRS-R "
+                f"still at {end_score:.0f} of 48. {params.end_point.explain}",
+            )
         )
-        whole += 1
+    else:
+        if points[-1].year == _r(years):
+            points.pop()
+        score = _als_score(years, course)
+        points.append(
+            Point(
+                _r(years), _r(score), "end", f"Year {years:.1f}: end of chart, ALSFRS-R {score:.0f}"
+            )
+        )
     milestones = []
     for m in params.als_milestones:
-        year = (top - m.level) / (speed * 12)
+        if m.level <= end_score:
+            continue  # this course ends before reaching it
+        year = _als_year_of(m.level, course)
         if year <= years:
             milestones.append(
                 Point(
                     _r(year), _r(m.level), "milestone", f"Year {year:.1f}: {m.label}. {m.explain}"
                 )
             )
-    if floor_year <= years:
-        points.append(
-            Point(
-                _r(floor_year),
-                0.0,
-                "floor",
-                f"Year {floor_year:.1f}: score 0, no function left on any of the 12 tasks. "
-                "Many people die of breathing failure before this point.",
-            )
-        )
-    else:
-        score = top - speed * 12 * years
-        points.append(Point(_r(years), _r(score), "end", f"Year {years:.1f}: ALSFRS-R {score:.0f}"))
     return ALSCourse(
         rate=spec,
         per_month=speed,
         years=years,
         points=tuple(points),
         milestones=tuple(milestones),
-        floor_year=_r(floor_year),
+        end_year=course.end_year,
+        end_score=_r(end_score),
+        plateau=spec.plateau,
+        speedup=params.early_speedup,
     )
 
 
@@ -493,16 +736,17 @@ def als_course(
 
 
 def ms_function_remaining(edss: float, params: Params) -> float:
-    """EDSS (0 best, 10 worst) as percent of function remaining (100 best)."""
+    """EDSS (0 best, 10 worst) as a share of the best score, in percent (for drawing only)."""
     return _r(100 * (params.edss_max - edss) / params.edss_max)
 
 
 def als_function_remaining(score: float, params: Params) -> float:
-    """ALSFRS-R (48 best, 0 worst) as percent of function remaining."""
+    """ALSFRS-R (48 best, 0 worst) as a share of the best score, in percent (drawing only)."""
     return _r(100 * score / params.alsfrs_max)
 
 
 def annualised_relapse_rate(course: MSCourse) -> float:
-    """Relapses per year during the relapsing phase shown."""
-    end = course.progressive_from if course.progressive_from is not None else course.years
+    """Relapses per year from onset until relapses stop (or the chart ends)."""
+    end = course.transition[1] if course.transition is not None else course.years
+    end = min(end, course.years)
     return _r(len(course.relapses) / end) if end > 0 else 0.0

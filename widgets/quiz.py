@@ -5,45 +5,55 @@
 True
 >>> quiz.score, quiz.retry("symptoms_optic_sort"), quiz.reset()
 
-Questions come from ``data/quiz.yaml`` (see :mod:`widgets.quiz_logic`). The order is
-the file's order unless ``shuffle=True``, which uses ``seed`` so it is repeatable.
+Questions come from ``data/quiz.yaml`` (see :mod:`widgets.quiz_logic`), in the file's
+order. The options of each question are shuffled by default, with a seed of their own
+(``seed`` plus the question's id), so the order is the same on every run and in the
+stored copy. ``seed=2`` gives another repeatable order, ``questions_too=True`` shuffles
+the questions as well, and ``shuffle=False`` shows the options as the file lists them.
 """
 
 from __future__ import annotations
 
 import ipywidgets
 
-from .base import LessonWidget, escape, live_region
+from . import html
+from .base import LessonWidget
 from .content import load_references
 from .lesson_map import load_lessons
 from .quiz_logic import (
+    DEFAULT_SEED,
     Feedback,
     QuizState,
-    load_questions,
     option_labels,
     question_html,
     quiz_html,
+    quiz_questions,
     quiz_summary,
-    shuffled,
     sources_html,
 )
 
 PROMPT = "Choose an answer: feedback appears here."
 
 
-def _feedback_html(text: str) -> str:
-    return f'<div class="msals-feedback" role="status" aria-live="polite">{escape(text)}</div>'
+def _feedback_html(text: str) -> html.Markup:
+    return html.el("div", text, class_="msals-feedback", role="status", aria_live="polite")
 
 
 class Quiz(LessonWidget):
     """Questions of one lesson with per-option feedback, a score, retry and reset."""
 
     css_class = "msals-quiz"
+    controls = "answer buttons with feedback and a score"
 
-    def __init__(self, lesson: str, shuffle: bool = False, seed: int = 0, **kwargs):
-        questions = load_questions(lesson)
-        if shuffle:
-            questions = shuffled(questions, seed)
+    def __init__(
+        self,
+        lesson: str,
+        shuffle: bool = True,
+        seed: int = DEFAULT_SEED,
+        questions_too: bool = False,
+        **kwargs,
+    ):
+        questions = quiz_questions(lesson, shuffle, seed, questions_too)
         titles = {item.id: item.title for item in load_lessons()}
         self.title = f"Self-check: {titles[lesson]}"
         self._state = QuizState(questions)
@@ -51,7 +61,7 @@ class Quiz(LessonWidget):
         self._choices: dict[str, ipywidgets.ToggleButtons] = {}
         self._feedback: dict[str, ipywidgets.HTML] = {}
         self._retry: dict[str, ipywidgets.Button] = {}
-        blocks = [ipywidgets.HTML(f"<h4>{escape(self.title)}</h4>")]
+        blocks = [ipywidgets.HTML(html.heading(self.title))]
         for number, question in enumerate(questions, start=1):
             blocks.append(self._question_block(question, number))
         self._score = ipywidgets.HTML()
@@ -121,9 +131,13 @@ class Quiz(LessonWidget):
             self.retry(question_id)
 
     def _show_score(self) -> None:
-        self._score.value = live_region(
-            f'<p class="msals-summary msals-score" style="margin:0.3em 0">'
-            f"{escape(self._state.score_text())}</p>"
+        self._score.value = html.live_region(
+            html.el(
+                "p",
+                self._state.score_text(),
+                class_="msals-summary msals-score",
+                style={"margin": "0.3em 0"},
+            )
         )
 
     def summary(self) -> str:

@@ -12,15 +12,14 @@ a vignette without its case.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, replace
 
-import yaml
-
-from .base import check_choice, escape
+from . import html
+from .base import check_choice
 from .content import DataError, Reference, data_dir, display_name, load_document, require_known
 from .lesson_map import load_lessons
-from .theme import MUTED_TEXT, TEXT
 
 KINDS = ("single_choice", "sort", "vignette")
 SORT_OPTIONS = ("MS", "ALS", "Both", "Neither")
@@ -87,6 +86,8 @@ def load_topics() -> dict[str, str]:
 
 def _question_label(index: int) -> str:
     """``questions[3] ('some_id')`` if the raw file still shows an id there."""
+    import yaml  # only for this error path: the browser site has no PyYAML
+
     try:
         raw = yaml.safe_load((data_dir() / "quiz.yaml").read_text(encoding="utf-8"))
         qid = raw["questions"][index]["id"]
@@ -183,17 +184,56 @@ def feedback_for(question: Question, option_index: int) -> Feedback:
     return Feedback(question.id, option_index, option.correct, text)
 
 
-def shuffled(questions: list[Question], seed: int) -> list[Question]:
-    """Questions and their options in a seeded random order (sort options stay fixed)."""
-    rng = random.Random(seed)
-    result = []
-    for question in questions:
-        options = list(question.options)
-        if question.kind != "sort":
-            rng.shuffle(options)
-        result.append(replace(question, options=tuple(options)))
-    rng.shuffle(result)
+# The seed every lesson uses unless a teacher picks another one. It was chosen so that,
+# in every lesson's quiz, the right answers are spread over the positions and the right
+# option is not systematically the longest (tests/test_quiz_balance.py checks both).
+DEFAULT_SEED = 1
+
+
+def _rng(question_id: str, seed: int) -> random.Random:
+    """A random source of its own for each question, so adding or moving one question
+    never changes the order of another's options, and stored outputs stay stable."""
+    digest = hashlib.sha256(f"{seed}:{question_id}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def option_order(question: Question, seed: int = DEFAULT_SEED) -> list[int]:
+    """Where each shown option comes from in the file (sort questions keep MS, ALS, Both,
+    Neither in that order, because the words themselves are the choices)."""
+    order = list(range(len(question.options)))
+    if question.kind != "sort":
+        _rng(question.id, seed).shuffle(order)
+    return order
+
+
+def arranged(question: Question, seed: int = DEFAULT_SEED) -> Question:
+    """The question with its options in the seeded order the student sees."""
+    options = tuple(question.options[i] for i in option_order(question, seed))
+    return replace(question, options=options)
+
+
+def shuffled(
+    questions: list[Question], seed: int = DEFAULT_SEED, questions_too: bool = False
+) -> list[Question]:
+    """Options of every question in their seeded order; with ``questions_too`` the
+    questions themselves are also put in a seeded order (the same seed, the same order)."""
+    result = [arranged(question, seed) for question in questions]
+    if questions_too:
+        random.Random(seed).shuffle(result)
     return result
+
+
+def quiz_questions(
+    lesson: str, shuffle: bool = True, seed: int = DEFAULT_SEED, questions_too: bool = False
+) -> list[Question]:
+    """One lesson's questions as the quiz shows them (what the widget, the static copy
+    and the teacher guide's answer key all use, so their letters agree)."""
+    if not isinstance(shuffle, bool):
+        raise ValueError(f"shuffle must be True or False; got {shuffle!r}")
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise ValueError(f"seed must be an int; got {seed!r}")
+    questions = load_questions(lesson)
+    return shuffled(questions, seed, questions_too) if shuffle else questions
 
 
 class QuizState:
@@ -245,74 +285,81 @@ def option_labels(question: Question) -> list[str]:
     return [option_letter(i) for i in range(len(question.options))]
 
 
-def question_html(question: Question, number: int) -> str:
+def question_html(question: Question, number: int) -> html.Markup:
     """Number, case, prompt and the options of one question (no answers)."""
+    margin = {"margin": "0.3em 0"}
     case = (
-        f'<p style="margin:0.3em 0"><em>Case:</em> {escape(question.case)}</p>'
+        html.el("p", html.el("em", "Case:"), " ", question.case, style=margin)
         if question.case
-        else ""
+        else None
     )
     if question.kind == "sort":
-        options = (
-            '<p style="margin:0.3em 0">Choose: '
-            + " · ".join(f"<strong>{label}</strong>" for label in SORT_OPTIONS)
-            + "</p>"
+        options = html.el(
+            "p",
+            "Choose: ",
+            html.join((html.el("strong", label) for label in SORT_OPTIONS), " · "),
+            style=margin,
         )
     else:
-        items = "".join(
-            f"<li><strong>{option_letter(i)}.</strong> {escape(o.text)}</li>"
-            for i, o in enumerate(question.options)
+        options = html.el(
+            "ul",
+            [
+                html.el("li", html.el("strong", f"{option_letter(i)}."), " ", o.text)
+                for i, o in enumerate(question.options)
+            ],
+            style={"list-style": "none", "padding-left": "0.5em", **margin},
         )
-        options = f'<ul style="list-style:none;padding-left:0.5em;margin:0.3em 0">{items}</ul>'
-    return (
-        f'<div class="msals-question" style="color:{TEXT}">'
-        f'<p style="margin:0.5em 0 0.2em 0"><strong>Question {number}</strong></p>{case}'
-        f'<p style="margin:0.3em 0"><strong>{escape(question.prompt)}</strong></p>'
-        f"{options}</div>"
+    return html.el(
+        "div",
+        html.el("p", html.el("strong", f"Question {number}"), style={"margin": "0.5em 0 0.2em 0"}),
+        case,
+        html.el("p", html.el("strong", question.prompt), style=margin),
+        options,
+        class_="msals-question",
     )
 
 
-def answers_html(question: Question) -> str:
+def answers_html(question: Question) -> html.Markup:
     """Every option's feedback, for the static copy (inside <details>)."""
     labels = option_labels(question)
-    items = "".join(
-        f"<li><strong>{escape(labels[i])}</strong>: {'✓ right' if o.correct else '✗ wrong'}. "
-        f"{escape(o.feedback)}</li>"
+    items = [
+        html.el(
+            "li",
+            html.el("strong", labels[i]),
+            f": {'✓ right' if o.correct else '✗ wrong'}. ",
+            o.feedback,
+        )
         for i, o in enumerate(question.options)
-    )
-    return (
-        "<details><summary>Check your answer</summary>"
-        f'<ul style="margin:0.3em 0">{items}</ul></details>'
-    )
+    ]
+    return html.details("Check your answer", html.el("ul", items, style={"margin": "0.3em 0"}))
 
 
 def quiz_html(
     questions: list[Question], references: dict[str, Reference], title: str = "Self-check"
-) -> str:
+) -> html.Markup:
     """The whole quiz as static HTML: questions, hidden answers and sources."""
-    blocks = "".join(
-        f'<div style="margin:0.6em 0">{question_html(q, n)}{answers_html(q)}</div>'
+    blocks = [
+        html.el("div", question_html(q, n), answers_html(q), style={"margin": "0.6em 0"})
         for n, q in enumerate(questions, start=1)
-    )
-    return (
-        f'<div class="msals-quiz-static" style="color:{TEXT}">'
-        f'<h4 style="margin:0.2em 0">{escape(title)}: {len(questions)} questions</h4>'
-        f'<p style="color:{MUTED_TEXT};margin:0.2em 0">Choose an answer for each question, '
-        "then open <em>Check your answer</em> to see why each option is right or wrong.</p>"
-        f"{blocks}{sources_html(questions, references)}</div>"
+    ]
+    return html.box(
+        html.heading(f"{title}: {len(questions)} questions"),
+        html.muted(
+            "Choose an answer for each question, then open ",
+            html.el("em", "Check your answer"),
+            " to see why each option is right or wrong.",
+            tag="p",
+            style={"margin": "0.2em 0"},
+        ),
+        blocks,
+        sources_html(questions, references),
+        class_="msals-quiz-static",
     )
 
 
-def sources_html(questions: list[Question], references: dict[str, Reference]) -> str:
+def sources_html(questions: list[Question], references: dict[str, Reference]) -> html.Markup:
     """The quiz's sources, in order of first use, folded into <details>."""
-    cited: list[str] = []
-    for question in questions:
-        cited += [s for s in question.sources if s not in cited]
-    items = "".join(f"<li>{escape(references[s].citation)}</li>" for s in cited)
-    return (
-        f'<details><summary>Sources ({len(cited)})</summary><ol style="font-size:90%">'
-        f"{items}</ol></details>"
-    )
+    return html.Citations(references, (s for q in questions for s in q.sources)).block()
 
 
 def quiz_summary(state: QuizState, title: str = "Self-check") -> str:

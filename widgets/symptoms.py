@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, escape, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .content import Reference, display_name, load_document, load_references, require_known
 from .diagram import Part, highlights, load_parts, render_svg
-from .theme import DISEASES, MUTED_TEXT, TEXT, badge_html
+from .theme import DISEASES
 
 DISEASE_FILTERS = ("all", "ms", "als", "both")
 FILTER_LABELS = {"all": "All", "ms": "MS", "als": "ALS", "both": "Both"}
@@ -106,17 +107,13 @@ def filter_symptoms(
     return rows
 
 
-def _disease_cell(symptom: Symptom, disease: str) -> str:
+def _disease_cell(symptom: Symptom, disease: str) -> html.Markup:
     involvement = symptom.involvement(disease)
     if involvement is None:
-        return f'<td style="padding:6px;color:{MUTED_TEXT}">— not typical</td>'
+        return html.cell(html.el("em", "— not typical"))
     style = DISEASES[disease]
-    words = escape(involvement.frequency) if involvement.frequency else "seen"
-    return (
-        f'<td style="padding:6px;vertical-align:top;background:{style.tint};'
-        f'border-left:4px {style.dash} {style.colour};color:{TEXT}">'
-        f"{badge_html(style)} {words}</td>"
-    )
+    words = involvement.frequency or "seen"
+    return html.disease_box(style, html.badge(style), " ", words, tag="td")
 
 
 def _structures_text(symptom: Symptom, disease: str) -> str:
@@ -126,66 +123,72 @@ def _structures_text(symptom: Symptom, disease: str) -> str:
 
 def symptoms_table_html(
     rows: list[Symptom], pathways: dict[str, str], selected: str | None = None
-) -> str:
+) -> html.Markup:
     """The filtered symptoms as a table; the chosen one is marked in words too."""
     body = []
     for symptom in rows:
-        structures = "<br>".join(
-            f"{badge_html(DISEASES[d])} {escape(_structures_text(symptom, d))}"
-            for d in symptom.diseases
+        structures = html.join(
+            (
+                [html.badge(DISEASES[d]), " ", _structures_text(symptom, d)]
+                for d in symptom.diseases
+            ),
+            html.el("br"),
         )
         chosen = symptom.id == selected
-        current = ' aria-current="true"' if chosen else ""
-        name = escape(symptom.name)
-        name = f"▶ <strong>{name}</strong> (chosen)" if chosen else name
+        name = ["▶ ", html.el("strong", symptom.name), " (chosen)"] if chosen else symptom.name
         body.append(
-            f'<tr data-symptom="{escape(symptom.id)}"{current}>'
-            f'<th scope="row" style="text-align:left;vertical-align:top;padding:6px">{name}</th>'
-            f"{_disease_cell(symptom, 'ms')}{_disease_cell(symptom, 'als')}"
-            f'<td style="padding:6px;vertical-align:top">{structures}</td>'
-            f'<td style="padding:6px;vertical-align:top">'
-            f"{escape(', '.join(pathways[p] for p in symptom.pathways))}</td></tr>"
+            html.row(
+                html.cell(name, header=True),
+                _disease_cell(symptom, "ms"),
+                _disease_cell(symptom, "als"),
+                html.cell(structures),
+                html.cell(", ".join(pathways[p] for p in symptom.pathways)),
+                data_symptom=symptom.id,
+                aria_current="true" if chosen else None,
+            )
         )
     if not rows:
-        body.append(
-            '<tr><td colspan="5" style="padding:6px">No symptom matches these filters.</td></tr>'
-        )
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:6px">{label}</th>'
-        for label in ("Symptom", "In MS", "In ALS", "Damaged structures", "Pathway")
-    )
-    return (
-        f'<table class="msals-symptom-table" style="color:{TEXT};border-collapse:collapse;'
-        f'width:100%"><caption style="text-align:left;color:{MUTED_TEXT}">'
-        f"{len(rows)} symptoms. “Not typical” means the sources used here do not list it "
-        f"as a usual feature of that disease.</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table>"
+        body.append(html.row(html.cell("No symptom matches these filters.", colspan=5)))
+    return html.data_table(
+        ["Symptom", "In MS", "In ALS", "Damaged structures", "Pathway"],
+        body,
+        caption=(
+            f"{len(rows)} symptoms. “Not typical” means the sources used here do not list it "
+            "as a usual feature of that disease."
+        ),
+        class_="msals-symptom-table",
+        style={"width": "100%"},
     )
 
 
 def symptom_detail_html(
     symptom: Symptom | None, pathways: dict[str, str], references: dict[str, Reference]
-) -> str:
+) -> html.Markup:
     """Why one symptom happens, disease by disease, with its sources."""
     if symptom is None:
-        return f'<p style="color:{MUTED_TEXT}">Choose a symptom to read why it happens.</p>'
-    parts = []
-    for disease in symptom.diseases:
-        involvement = symptom.involvement(disease)
-        style = DISEASES[disease]
-        parts.append(
-            f'<div style="margin:0.3em 0;padding:4px 8px;border-left:4px {style.dash} '
-            f'{style.colour};background:{style.tint};color:{TEXT}">'
-            f"{badge_html(style)} <strong>Damaged:</strong> "
-            f"{escape(_structures_text(symptom, disease))}. {escape(involvement.why)}</div>"
+        return html.placeholder("Choose a symptom to read why it happens.")
+    parts = [
+        html.disease_box(
+            DISEASES[disease],
+            html.badge(DISEASES[disease]),
+            " ",
+            html.el("strong", "Damaged:"),
+            f" {_structures_text(symptom, disease)}. {symptom.involvement(disease).why}",
+            style={"margin": "0.3em 0"},
         )
-    sources = "".join(f"<li>{escape(references[s].citation)}</li>" for s in symptom.sources)
-    return (
-        f'<div class="msals-symptom-detail" style="color:{TEXT}">'
-        f'<p style="margin:0.3em 0"><strong>{escape(symptom.name)}</strong> '
-        f"({escape(', '.join(pathways[p] for p in symptom.pathways))} pathway)</p>"
-        f"{''.join(parts)}<details><summary>Sources ({len(symptom.sources)})</summary>"
-        f'<ol style="font-size:90%">{sources}</ol></details></div>'
+        for disease in symptom.diseases
+    ]
+    pathway = ", ".join(pathways[p] for p in symptom.pathways)
+    return html.box(
+        html.el(
+            "p",
+            html.el("strong", symptom.name),
+            f" ({pathway} pathway)",
+            style={"margin": "0.3em 0"},
+        ),
+        parts,
+        html.sources_block(symptom.sources, references),
+        class_="msals-symptom-detail",
     )
 
 
@@ -204,20 +207,27 @@ def symptom_marks(symptom: Symptom, parts: list[Part]) -> dict[str, dict[str, st
     return marks
 
 
-def symptom_diagram_svg(symptom: Symptom, parts: list[Part], uid: str = "symptom") -> str:
-    """The explorer's diagram with only this symptom's structures marked."""
-    view = "compare" if len(symptom.diseases) == 2 else symptom.diseases[0]
+def symptom_diagram_alt(symptom: Symptom) -> str:
+    """The diagram in words: which structures it marks, disease by disease."""
     lines = [
         f"{DISEASES[d].badge}: {', '.join(symptom.involvement(d).structure_names)}"
         for d in symptom.diseases
     ]
-    summary = f"Structures behind {symptom.name}. " + "; ".join(lines) + "."
+    return f"Structures behind {symptom.name}. " + "; ".join(lines) + "."
+
+
+def symptom_diagram_svg(symptom: Symptom, parts: list[Part], uid: str = "symptom") -> str:
+    """The explorer's diagram with only this symptom's structures marked."""
+    view = "compare" if len(symptom.diseases) == 2 else symptom.diseases[0]
     return render_svg(
         parts,
         view,
         uid=uid,
         marks=symptom_marks(symptom, parts),
-        description=(f"Nervous system: where {symptom.name} comes from", summary),
+        description=(
+            f"Nervous system: where {symptom.name} comes from",
+            symptom_diagram_alt(symptom),
+        ),
     )
 
 
@@ -260,6 +270,7 @@ class SymptomExplorer(LessonWidget):
     """
 
     css_class = "msals-symptoms"
+    controls = "the disease, pathway and symptom menus"
     disease = traitlets.Unicode(ALL)
     pathway = traitlets.Unicode(ALL)
     symptom = traitlets.Unicode(None, allow_none=True)
@@ -365,23 +376,23 @@ class SymptomExplorer(LessonWidget):
         finally:
             self._syncing = False
         first_line = self.summary().splitlines()[0]
-        self._status.value = live_region(
-            f'<p class="msals-summary" style="margin:0.3em 0">{escape(first_line)}</p>'
+        self._status.value = html.live_region(
+            html.el("p", first_line, class_="msals-summary", style={"margin": "0.3em 0"})
         )
         self._table.value = symptoms_table_html(rows, self._pathways, self.symptom)
-        self._detail.value = live_region(
+        self._detail.value = html.live_region(
             symptom_detail_html(self._selected(), self._pathways, self._references)
         )
         self._diagram.value = self._diagram_html()
 
-    def _diagram_html(self) -> str:
+    def _diagram_html(self, static: bool = False) -> html.Markup:
+        """The diagram of the chosen symptom: inline SVG live, an image in the snapshot."""
         selected = self._selected()
         if selected is None:
-            return ""
-        return (
-            f'<div class="msals-symptom-diagram" style="max-width:760px">'
-            f"{symptom_diagram_svg(selected, self._parts)}</div>"
-        )
+            return html.Markup()
+        svg = symptom_diagram_svg(selected, self._parts)
+        drawing = html.picture(svg, symptom_diagram_alt(selected)) if static else html.trusted(svg)
+        return html.el("div", drawing, class_="msals-symptom-diagram", style={"max-width": "760px"})
 
     def summary(self) -> str:
         return symptoms_summary(
@@ -393,10 +404,11 @@ class SymptomExplorer(LessonWidget):
             self._selected(),
         )
 
-    def static_html(self) -> str:
-        return (
-            f'<div class="msals-symptoms-static">'
-            f"{symptom_detail_html(self._selected(), self._pathways, self._references)}"
-            f"{self._diagram_html()}"
-            f"{symptoms_table_html(self._rows(), self._pathways, self.symptom)}</div>"
+    def static_html(self) -> html.Markup:
+        return html.el(
+            "div",
+            symptom_detail_html(self._selected(), self._pathways, self._references),
+            self._diagram_html(static=True),
+            symptoms_table_html(self._rows(), self._pathways, self.symptom),
+            class_="msals-symptoms-static",
         )

@@ -24,10 +24,18 @@ MS = DiseaseStyle("ms", "Multiple sclerosis", "MS", "#0072B2", "#E3F0F8", "solid
 ALS = DiseaseStyle("als", "Amyotrophic lateral sclerosis", "ALS", "#D55E00", "#FBE9DD", "dashed")
 DISEASES: dict[str, DiseaseStyle] = {MS.key: MS, ALS.key: ALS}
 
-TEXT = "#1A1A1A"
+TEXT = "#1A1A1A"  # text on our own light backgrounds (disease boxes, SVG, charts)
 MUTED_TEXT = "#4D4D4D"
 BACKGROUND = "#FFFFFF"
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+# Text straight on the page follows JupyterLab's theme (light, dark, high contrast);
+# the fallbacks are for viewers without JupyterLab's variables (GitHub, the static copy).
+PAGE_TEXT = f"var(--jp-content-font-color1, {TEXT})"
+PAGE_MUTED = f"var(--jp-content-font-color2, {MUTED_TEXT})"
+FONT_SIZE = "var(--jp-content-font-size1, 14px)"  # 14 px in JupyterLab and elsewhere
+ROOT_STYLE = {"color": PAGE_TEXT, "font-size": FONT_SIZE, "line-height": "1.45"}
+FOCUS_RING = "#0072B2"  # Okabe-Ito blue: >= 3:1 on white and on JupyterLab Dark's #111
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -54,8 +62,7 @@ def badge_text_colour(background: str) -> str:
 
 
 def badge_html(disease: DiseaseStyle) -> str:
-    return (
-        f'<span class="msals-badge" style="background:{disease.colour};'
-        f"color:{badge_text_colour(disease.colour)};padding:0 0.4em;border-radius:3px;"
-        f'font-weight:700">{disease.badge}</span>'
-    )
+    """Deprecated: use :func:`widgets.html.badge` (kept while modules move to it)."""
+    from .html import badge
+
+    return str(badge(disease))

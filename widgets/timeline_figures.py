@@ -16,7 +16,7 @@ from datetime import date
 import plotly.graph_objects as go
 from IPython.display import display
 
-from .base import escape
+from . import html
 from .content import load_document
 from .progression import (
     ALSCourse,
@@ -24,12 +24,15 @@ from .progression import (
     Params,
     als_function_remaining,
     annualised_relapse_rate,
+    edss_words,
+    half_point,
     ms_function_remaining,
 )
 from .theme import ALS, BACKGROUND, FONT_FAMILY, MS, MUTED_TEXT, TEXT
 
 GRID = "#E6E6E6"
 CAPTION = "Illustrative course built from published averages; not a prediction for any person."
+TABLE_SUMMARY = "Show the numbers as a table"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 TEMPLATE = go.layout.Template(
@@ -71,17 +74,21 @@ class Chart:
         data = self.figure.to_plotly_json()
         return {"data": data["data"], "layout": data["layout"], "config": {"displaylogo": False}}
 
-    def table_html(self) -> str:
+    def table_html(self) -> html.Markup:
         return table_html(self.title, self.header, self.rows)
 
-    def text_html(self) -> str:
-        """Caption, summary and table: the chart's content for readers without the chart."""
-        return (
-            f'<div class="msals-timeline-static" style="color:{TEXT}">'
-            f"<p><strong>{escape(self.title)}</strong></p>"
-            f'<p style="color:{MUTED_TEXT}">{escape(self.caption)}</p>'
-            f'<p class="msals-summary">{escape(self.summary)}</p>'
-            f"{self.table_html()}</div>"
+    def text_html(self) -> html.Markup:
+        """Caption, summary and table: the chart's content for readers without the chart.
+
+        The table is long, so it sits in a collapsed ``<details>``: still in the stored
+        output and read by screen readers, but out of the way.
+        """
+        return html.box(
+            html.el("p", html.el("strong", self.title)),
+            html.muted(self.caption, tag="p"),
+            html.el("p", self.summary, class_="msals-summary"),
+            details_html(self.table_html()),
+            class_="msals-timeline-static",
         )
 
     def mimebundles(self) -> list[dict]:
@@ -100,51 +107,38 @@ class Chart:
             display(bundle, raw=True)
 
 
-def table_html(title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
-    head = "".join(
-        f'<th scope="col" style="text-align:left;padding:2px 8px">{escape(h)}</th>' for h in header
-    )
-    body = "".join(
-        "<tr>" + "".join(f'<td style="padding:2px 8px">{escape(c)}</td>' for c in row) + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<table class="msals-timeline-table" style="border-collapse:collapse;color:{TEXT}">'
-        f'<caption style="text-align:left;color:{MUTED_TEXT}">Numbers behind the chart: '
-        f"{escape(title)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def table_html(
+    title: str, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]
+) -> html.Markup:
+    return html.data_table(
+        header,
+        rows,
+        caption=f"Numbers behind the chart: {title}",
+        class_="msals-timeline-table",
+        cell_style={"padding": "2px 8px"},
     )
 
 
-def _layout(title: str, x_title: str, y_title: str, y_range: list[float], caption: str) -> dict:
+def details_html(table: html.Markup) -> html.Markup:
+    """The table in a collapsed block (closed until the reader opens it)."""
+    return html.details(TABLE_SUMMARY, table)
+
+
+def _layout(title: str, x_title: str, y_title: str, y_range: list[float]) -> dict:
     return {
         "template": TEMPLATE,
         "title": {"text": title, "x": 0, "xref": "paper", "xanchor": "left"},
         "showlegend": True,
         "xaxis": {"title": {"text": x_title}},
         "yaxis": {"title": {"text": y_title}, "range": y_range},
-        "margin": {"l": 70, "r": 20, "t": 50, "b": 160},
-        "height": 480,
-        "annotations": [_note(caption, -0.46)],
+        "margin": {"l": 70, "r": 20, "t": 50, "b": 110},
+        "height": 450,
+        "annotations": [],
         "shapes": [],
     }
 
 
-def _note(text: str, y: float) -> dict:
-    return {
-        "text": text,
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": y,
-        "xanchor": "left",
-        "yanchor": "top",
-        "showarrow": False,
-        "align": "left",
-        "font": {"size": 12, "color": MUTED_TEXT},
-    }
-
-
-def _line(style, name: str, xs, ys, texts, symbols=None) -> go.Scatter:
+def _line(style, name: str, xs, ys, texts, symbols=None, width: float = 3, dash=None):
     return go.Scatter(
         x=list(xs),
         y=list(ys),
@@ -152,58 +146,78 @@ def _line(style, name: str, xs, ys, texts, symbols=None) -> go.Scatter:
         mode="lines+markers",
         line={
             "color": style.colour,
-            "dash": "solid" if style.dash == "solid" else "dash",
-            "width": 3,
+            "dash": dash or ("solid" if style.dash == "solid" else "dash"),
+            "width": width,
         },
-        marker={"size": 6, "symbol": symbols or ("circle" if style is MS else "diamond")},
+        marker={"size": 6 if width >= 3 else 4, "symbol": symbols or _symbol(style)},
         text=list(texts),
         hovertemplate="%{text}<extra>" + style.badge + "</extra>",
     )
+
+
+def _symbol(style) -> str:
+    return "circle" if style is MS else "diamond"
+
+
+def _after_colon(text: str) -> str:
+    return text.split(": ", 1)[-1]
 
 
 # --------------------------------------------------------------------------- MS
 
 
 def ms_title(course: MSCourse) -> str:
-    return f"MS: {course.course.label.lower()}, {course.treatment.label.lower()} (illustrative)"
+    return f"MS: {course.course.short}, {course.treatment.label.lower()} (illustrative)"
 
 
-def ms_summary(course: MSCourse) -> str:
+def ms_caption() -> str:
+    return (
+        f"{CAPTION} EDSS: 0 = normal, 10 = death due to MS; real scores move in half-point steps."
+    )
+
+
+def ms_summary(course: MSCourse, params: Params) -> str:
     c = course
     parts = [f"MS, {c.course.short}, {c.treatment.label.lower()}, first {c.years:g} years."]
     if c.relapses:
         first_ten = sum(r.start < 10 for r in c.relapses)
         parts.append(
-            f"{len(c.relapses)} relapses ({annualised_relapse_rate(c):.1f} a year while relapsing; "
-            f"{first_ten} in the first 10 years); each rises within weeks and then recovers fully "
-            "or partly."
+            f"{len(c.relapses)} relapses, about {annualised_relapse_rate(c):.1f} a year while "
+            f"relapsing ({first_ten} in the first 10 years); each comes on within days to weeks "
+            "and then recovers fully or partly."
         )
     else:
         parts.append("No relapses: disability builds slowly from the start.")
-    if c.progressive_from is not None:
-        parts.append(f"From year {c.progressive_from:.1f} the course is secondary progressive.")
+    if c.transition is not None:
+        start, full = c.transition
+        if start <= c.years:
+            parts.append(
+                f"From about year {start:.0f} the course starts to change, slowly, to secondary "
+                "progression"
+                + (
+                    f"; by year {full:.0f} the change is clear."
+                    if full <= c.years
+                    else "; the change is still under way when the chart ends."
+                )
+            )
     end = c.points[-1]
-    parts.append(f"EDSS at year {end.year:g}: {end.value:.1f} out of 10; it never goes back down.")
+    parts.append(
+        f"At year {end.year:g}: EDSS {half_point(end.value):.1f} ({edss_words(end.value, params)})."
+    )
     return " ".join(parts)
 
 
 def ms_chart(course: MSCourse, params: Params) -> Chart:
     title = ms_title(course)
-    layout = _layout(
-        title,
-        "Years since first symptoms",
-        "Disability (EDSS, 0 to 10)",
-        [0, 10],
-        CAPTION
-        + "<br>EDSS: 0 = normal, 10 = death due to MS; real scores move in half-point steps.",
-    )
+    layout = _layout(title, "Years since first symptoms", "Disability (EDSS, 0 to 10)", [0, 10])
     layout["xaxis"]["range"] = [0, course.years]
     for milestone in params.ms_milestones:
         layout["shapes"].append(_hline(milestone.level, MUTED_TEXT))
         layout["annotations"].append(_hlabel(milestone.level, milestone.label))
-    if course.progressive_from is not None:
-        layout["shapes"].append(_vline(course.progressive_from))
-        layout["annotations"].append(_vlabel(course.progressive_from, "secondary progressive"))
+    if course.transition is not None and course.transition[0] < course.years:
+        start, full = course.transition
+        layout["shapes"].append(_band(start, min(full, course.years), MS.tint))
+        layout["annotations"].append(_vlabel(start, "gradual change to secondary progression"))
     points = course.points
     figure = go.Figure(
         data=[
@@ -218,16 +232,16 @@ def ms_chart(course: MSCourse, params: Params) -> Chart:
         layout=layout,
     )
     rows = tuple(
-        (f"{p.year:.2f}", f"{p.value:.2f}", p.text.split(": ", 1)[-1])
-        for p in points
-        if p.kind != "peak"
-    ) + tuple(
-        (f"{r.peak_year:.2f}", f"{r.peak:.2f}", "peak of the relapse")
-        for r in course.relapses
-        if r.peak_year <= course.years
+        (f"{p.year:.1f}", f"{half_point(p.value):.1f}", _after_colon(p.text)) for p in points
     )
-    rows = tuple(sorted(rows, key=lambda row: float(row[0])))
-    return Chart(figure, title, CAPTION, ms_summary(course), ("Year", "EDSS", "What happens"), rows)
+    return Chart(
+        figure,
+        title,
+        ms_caption(),
+        ms_summary(course, params),
+        ("Year", "EDSS", "What happens"),
+        rows,
+    )
 
 
 def _hline(y: float, colour: str) -> dict:
@@ -256,18 +270,6 @@ def _hlabel(y: float, text: str) -> dict:
     }
 
 
-def _vline(x: float) -> dict:
-    return {
-        "type": "line",
-        "yref": "paper",
-        "x0": x,
-        "x1": x,
-        "y0": 0,
-        "y1": 1,
-        "line": {"color": MUTED_TEXT, "width": 1, "dash": "dashdot"},
-    }
-
-
 def _vlabel(x: float, text: str) -> dict:
     return {
         "text": text,
@@ -281,27 +283,70 @@ def _vlabel(x: float, text: str) -> dict:
     }
 
 
+def _band(x0: float, x1: float, colour: str) -> dict:
+    return {
+        "type": "rect",
+        "yref": "paper",
+        "x0": x0,
+        "x1": x1,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": colour,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
 # --------------------------------------------------------------------------- ALS
 
 
 def als_title(course: ALSCourse) -> str:
     return (
-        f"ALS: {course.rate.label.lower()} decline, {course.per_month:.1f} points a month "
-        "(illustrative)"
+        f"ALS: {course.rate.label.lower()} decline, {course.per_month:.1f} points a month on "
+        "average (illustrative)"
     )
+
+
+def als_caption(params: Params) -> str:
+    return (
+        f"{CAPTION} ALSFRS-R: 48 = normal. {params.end_point.zero_means} Each line stops at "
+        "its end point (death, or a breathing tube with full-time ventilation), well above 0."
+    )
+
+
+def als_stage(course: ALSCourse, year: float) -> str:
+    """Where an ALS course is at ``year``, in terms of a person's day."""
+    if year > course.end_year:
+        return f"course ended at its end point (year {course.end_year:.1f})"
+    if year == 0:
+        return "first symptoms: weakness in a hand or leg, or in speech"
+    reached = [m for m in course.milestones if m.year <= year]
+    if reached:
+        return reached[-1].text.split(": ", 1)[1].split(". ", 1)[0].lower() + " (by now)"
+    return "weakness spreading: speaking, swallowing, writing or walking get harder"
 
 
 def als_summary(course: ALSCourse, params: Params) -> str:
     c = course
     low, high = params.median_survival
+    shape = (
+        "falls without remissions, faster at first and with one pause (plateau) of "
+        f"{12 * c.plateau[1]:.0f} months"
+        if c.plateau
+        else "falls without remissions, faster at first"
+    )
     parts = [
-        f"ALS, {c.rate.label.lower()} decline of {c.per_month:.1f} ALSFRS-R points a month, "
-        f"first {c.years:g} years. The score starts at 48 and only falls; there are no remissions."
+        f"ALS, {c.rate.label.lower()} decline of about {c.per_month:.1f} ALSFRS-R points a "
+        f"month, first {c.years:g} years. The score starts at 48 and {shape}."
     ]
     for m in c.milestones:
         parts.append(f"{m.text.split('. ', 1)[0]}.")
-    if c.floor_year <= c.years:
-        parts.append(f"The score reaches 0 at year {c.floor_year:.1f}.")
+    if c.ended:
+        parts.append(
+            f"At year {c.end_year:.1f} the course reaches its end point (death, or a breathing "
+            f"tube with full-time ventilation) with the score still at {c.end_score:.0f} of 48; "
+            "the line stops there."
+        )
     else:
         parts.append(f"At year {c.years:g} the score is {c.points[-1].value:.0f} of 48.")
     parts.append(
@@ -311,22 +356,29 @@ def als_summary(course: ALSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def als_chart(course: ALSCourse, params: Params) -> Chart:
+def als_chart(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] = ()) -> Chart:
+    """The chosen ALS course, bold, with other speeds thin behind it for comparison."""
     title = als_title(course)
-    layout = _layout(
-        title,
-        "Years since first symptoms",
-        "Function (ALSFRS-R, 48 to 0)",
-        [0, 50],
-        CAPTION
-        + "<br>ALSFRS-R: 48 = normal, 0 = no function; real decline is uneven and varies widely.",
-    )
+    layout = _layout(title, "Years since first symptoms", "Function (ALSFRS-R, 48 to 0)", [0, 50])
     layout["xaxis"]["range"] = [0, course.years]
     low, high = params.median_survival
-    layout["shapes"].append(_band(low, high))
+    layout["shapes"].append(_band(low, high, ALS.tint))
     layout["annotations"].append(_vlabel(low, f"median survival {low:g}-{high:g} y"))
-    points = course.points
     data = [
+        _line(
+            ALS,
+            f"ALS: {other.rate.label.lower()} decline (for comparison)",
+            (p.year for p in other.points),
+            (p.value for p in other.points),
+            (p.text for p in other.points),
+            width=1.5,
+            dash="dot",
+        )
+        for other in others
+        if other.rate.id != course.rate.id
+    ]
+    points = course.points
+    data.append(
         _line(
             ALS,
             f"ALS: {course.rate.label.lower()} decline",
@@ -334,7 +386,25 @@ def als_chart(course: ALSCourse, params: Params) -> Chart:
             (p.value for p in points),
             (p.text for p in points),
         )
-    ]
+    )
+    shown = (course, *(o for o in others if o.rate.id != course.rate.id))
+    ends = [c for c in shown if c.ended]
+    if ends:
+        data.append(
+            go.Scatter(
+                x=[c.end_year for c in ends],
+                y=[c.end_score for c in ends],
+                name="End point: death or breathing tube (line stops)",
+                mode="markers",
+                marker={"size": 12, "symbol": "x", "color": TEXT},
+                hovertext=[
+                    f"{c.rate.label} decline: end point at year {c.end_year:.1f}, "
+                    f"ALSFRS-R {c.end_score:.0f} of 48"
+                    for c in ends
+                ],
+                hovertemplate="%{hovertext}<extra>ALS</extra>",
+            )
+        )
     if course.milestones:
         data.append(
             go.Scatter(
@@ -353,32 +423,19 @@ def als_chart(course: ALSCourse, params: Params) -> Chart:
             )
         )
     figure = go.Figure(data=data, layout=layout)
+    shown = [p for p in points if p.kind != "decline" or float(p.year).is_integer()]
     rows = tuple(
-        (f"{p.year:.2f}", f"{p.value:.2f}", p.text.split(": ", 1)[-1])
-        for p in sorted((*points, *course.milestones), key=lambda p: p.year)
+        (f"{p.year:.1f}", f"{p.value:.0f}", _after_colon(p.text))
+        for p in sorted((*shown, *course.milestones), key=lambda p: p.year)
     )
     return Chart(
         figure,
         title,
-        CAPTION,
+        als_caption(params),
         als_summary(course, params),
         ("Year", "ALSFRS-R", "What happens"),
         rows,
     )
-
-
-def _band(x0: float, x1: float) -> dict:
-    return {
-        "type": "rect",
-        "yref": "paper",
-        "x0": x0,
-        "x1": x1,
-        "y0": 0,
-        "y1": 1,
-        "fillcolor": ALS.tint,
-        "line": {"width": 0},
-        "layer": "below",
-    }
 
 
 # --------------------------------------------------------------------------- side by side
@@ -386,13 +443,9 @@ def _band(x0: float, x1: float) -> dict:
 
 def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
     years = ms.years
-    title = "MS and ALS on one time line: function remaining (illustrative)"
+    title = "MS and ALS on one time line (illustrative)"
     layout = _layout(
-        title,
-        "Years since first symptoms",
-        "Function remaining (%)",
-        [0, 105],
-        CAPTION + "<br>MS uses EDSS and ALS uses ALSFRS-R: compare shapes, not heights.",
+        title, "Years since first symptoms", "Share of the best score (%, shape only)", [0, 105]
     )
     layout["xaxis"]["range"] = [0, years]
     ms_points = ms.points
@@ -408,7 +461,7 @@ def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
             ),
             _line(
                 ALS,
-                f"ALS ({als.rate.label.lower()} decline)",
+                f"ALS ({als.rate.label.lower()} decline, stops at its end point)",
                 (p.year for p in als_points),
                 (als_function_remaining(p.value, params) for p in als_points),
                 (p.text for p in als_points),
@@ -416,35 +469,68 @@ def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
         ],
         layout=layout,
     )
+    if als.ended:
+        figure.add_trace(
+            go.Scatter(
+                x=[als.end_year],
+                y=[als_function_remaining(als.end_score, params)],
+                name="ALS end point: death or breathing tube (line stops)",
+                mode="markers",
+                marker={"size": 12, "symbol": "x", "color": TEXT},
+                hovertext=[
+                    f"End point at year {als.end_year:.1f}, ALSFRS-R {als.end_score:.0f} of 48"
+                ],
+                hovertemplate="%{hovertext}<extra>ALS</extra>",
+            )
+        )
     step = 1 if years <= 10 else 5
     marks = sorted({0, *range(step, int(years) + 1, step), int(years)})
-    rows = tuple(
-        (
-            str(year),
-            f"{ms_function_remaining(ms.value_at(year), params):.0f}",
-            f"{als_function_remaining(als.value_at(year), params):.0f}",
+    if als.ended:
+        marks = sorted({*marks, als.end_year})
+    rows = []
+    for year in marks:
+        edss = ms.value_at(year)
+        score = als.value_at(year)
+        rows.append(
+            (
+                f"{year:g}",
+                f"{half_point(edss):.1f}",
+                edss_words(edss, params),
+                "–" if score is None else f"{score:.0f}",
+                "end point: death or breathing tube"
+                if als.ended and year == als.end_year
+                else als_stage(als, year),
+            )
         )
-        for year in marks
-    )
-    ms_end = ms_function_remaining(ms.value_at(years), params)
-    ms_shape = "goes up and down with relapses" if ms.relapses else "declines slowly"
+    ms_end = ms.value_at(years)
+    ms_shape = "goes up and down with relapses" if ms.relapses else "worsens slowly"
     summary = (
-        f"Over {years:g} years, MS ({ms.course.short}) {ms_shape} and keeps "
-        f"{ms_end:.0f}% of function by the end; ALS ({als.rate.label.lower()}) falls steadily"
+        f"Over {years:g} years, MS ({ms.course.short}, {ms.treatment.label.lower()}) {ms_shape}; "
+        f"at year {years:g} it is at EDSS {half_point(ms_end):.1f} "
+        f"({edss_words(ms_end, params)}). ALS ({als.rate.label.lower()}) falls steadily"
         + (
-            f" and reaches 0% at year {als.floor_year:.1f}."
-            if als.floor_year <= years
-            else f" to {als_function_remaining(als.value_at(years), params):.0f}%."
+            f" and reaches its end point (death, or a breathing tube with full-time "
+            f"ventilation) at year {als.end_year:.1f}, with ALSFRS-R still at "
+            f"{als.end_score:.0f} of 48; its line stops there."
+            if als.ended
+            else f" to ALSFRS-R {als.value_at(years):.0f} of 48 at year {years:g}."
         )
         + f" {params.compare_note}"
     )
     return Chart(
         figure,
         title,
-        CAPTION,
+        f"{CAPTION} MS uses EDSS and ALS uses ALSFRS-R: compare shapes and time scales, "
+        "not heights.",
         summary,
-        ("Year", "MS function remaining (%)", "ALS function remaining (%)"),
-        rows,
+        (
+            "Year",
+            "MS: EDSS",
+            "MS: what it means for the day",
+            "ALS: ALSFRS-R",
+            "ALS: where the course is",
+        ),
+        tuple(rows),
     )
 
 
@@ -461,6 +547,11 @@ class TreatmentEvent:
     shown_date: str  # how the date is written for people
     what: str
     source: str
+
+
+def load_treatment_context() -> str:
+    """The caption sentence that puts the landmarks in context (how many drugs exist)."""
+    return " ".join(load_document("treatments_timeline")["context"]["text"].split())
 
 
 def load_treatment_events() -> list[TreatmentEvent]:
@@ -486,48 +577,109 @@ def load_treatment_events() -> list[TreatmentEvent]:
     return sorted(events, key=lambda e: (e.when, e.disease))
 
 
-def treatments_chart(events: list[TreatmentEvent]) -> Chart:
-    title = "Key drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
-    caption = "An approval is not a cure: each drug here aims to slow a disease; none reverses it."
-    layout = _layout(title, "Year", "", [-0.6, 1.6], caption)
-    layout["yaxis"] = {"tickvals": [0, 1], "ticktext": ["ALS", "MS"], "range": [-0.6, 1.6]}
+TIMELINE_START, TIMELINE_END = 1990.0, 2026.5
+# How wide a label is, in years of the time axis: 12 px text is about 7 px a character,
+# and the plot area is at least about 600 px wide for 36.5 years (a conservative guess).
+YEARS_PER_CHAR = 7 / (600 / (TIMELINE_END - TIMELINE_START))
+LEVEL_GAP = 0.32  # distance between label rows, in units of the y axis
+
+
+def _year(event: TreatmentEvent) -> float:
+    day = date.fromisoformat(event.when)
+    return day.year + (day.timetuple().tm_yday - 1) / 365
+
+
+def stack_labels(
+    items: list[tuple[float, str]], end: float = TIMELINE_END
+) -> list[tuple[int, str, tuple[float, float]]]:
+    """Place labels in rows so that no two in the same row overlap.
+
+    ``items`` are (x in years, label text) in time order. Each label starts at its
+    marker and runs right, or ends at its marker and runs left when it would pass
+    ``end``. Returns (row, "left" or "right" anchor, (x from, x to)) for each label.
+    """
+    rows: list[list[tuple[float, float]]] = []
+    placed = []
+    for x, text in items:
+        width = len(text) * YEARS_PER_CHAR
+        anchor = "left" if x + width <= end else "right"
+        extent = (x, x + width) if anchor == "left" else (x - width, x)
+        free = [
+            i
+            for i, row in enumerate(rows)
+            if all(extent[0] > b + 0.3 or extent[1] < a - 0.3 for a, b in row)
+        ]
+        if free:
+            number = free[0]
+        else:
+            number = len(rows)
+            rows.append([])
+        rows[number].append(extent)
+        placed.append((number, anchor, extent))
+    return placed
+
+
+def treatments_chart(events: list[TreatmentEvent], context: str = "") -> Chart:
+    title = "Landmark drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
+    caption = (
+        "An approval is not a cure: each drug here slows a disease; none reverses it. " + context
+    ).strip()
+    layout = _layout(title, "Year", "", [-1.5, 2.2])
+    layout["yaxis"] = {"tickvals": [0, 1], "ticktext": ["ALS", "MS"], "range": [-1.5, 2.2]}
     layout["xaxis"]["type"] = "date"
     layout["xaxis"]["range"] = ["1990-01-01", "2026-07-01"]
-    layout["margin"]["r"] = 120  # room for the last label, drawn past the axis end
-    layout["showlegend"] = True
+    layout["margin"]["r"] = 20
     data = []
-    for style, row in ((MS, 1), (ALS, 0)):
+    for style, row, direction in ((MS, 1, 1), (ALS, 0, -1)):
         mine = [e for e in events if e.disease == style.key]
         data.append(
             go.Scatter(
                 x=[e.when for e in mine],
                 y=[row] * len(mine),
                 name=f"{style.badge} drugs",
-                mode="markers+text",
+                mode="markers",
                 marker={
                     "size": 13,
                     "color": style.colour,
-                    "symbol": [
-                        "x" if e.kind == "withdrawn" else ("circle" if style is MS else "diamond")
-                        for e in mine
-                    ],
+                    "symbol": ["x" if e.kind == "withdrawn" else _symbol(style) for e in mine],
                 },
-                text=[_event_label(e) for e in mine],
-                textposition=_label_positions(mine),
-                cliponaxis=False,
                 hovertext=[f"{e.shown_date}: {e.drug} {e.kind}. {e.what}" for e in mine],
                 hovertemplate="%{hovertext}<extra>" + style.badge + "</extra>",
             )
         )
+        labels = [_event_label(e) for e in mine]
+        placed = stack_labels([(_year(e), text) for e, text in zip(mine, labels, strict=True)])
+        for event, text, (level, anchor, _) in zip(mine, labels, placed, strict=True):
+            y = round(row + direction * (0.35 + LEVEL_GAP * level), 2)
+            layout["annotations"].append(
+                {
+                    "text": text,
+                    "x": event.when,
+                    "y": row,
+                    "ax": event.when,
+                    "ay": y,
+                    "axref": "x",
+                    "ayref": "y",
+                    "xanchor": anchor,
+                    "yanchor": "middle",
+                    "showarrow": True,
+                    "arrowhead": 0,
+                    "arrowwidth": 1,
+                    "arrowcolor": MUTED_TEXT,
+                    "standoff": 7,
+                    "font": {"size": 12, "color": style.colour},
+                }
+            )
     figure = go.Figure(data=data, layout=layout)
     rows = tuple((e.shown_date, e.disease.upper(), e.drug, e.kind, e.what) for e in events)
     ms_count = sum(e.disease == "ms" and e.kind == "approved" for e in events)
     als_count = sum(e.disease == "als" and e.kind == "approved" for e in events)
     summary = (
         f"{len(events)} events: {ms_count} MS approvals and {als_count} ALS approvals shown. "
-        "MS drugs since 1993 reduce relapses; the first drug for primary progressive MS came in "
-        "2017. ALS drugs slow decline modestly; one (AMX0035) was withdrawn in 2024 and tofersen "
-        "is only for the SOD1 form."
+        "MS drugs since 1993 reduce relapses; the first tablet came in 2010 (fingolimod) and "
+        "the first drug for primary progressive MS in 2017. ALS drugs slow decline modestly; "
+        "one (AMX0035, sold as Relyvrio) was approved in 2022 and withdrawn in 2024, and "
+        "tofersen is only for the SOD1 form."
     )
     return Chart(
         figure, title, caption, summary, ("Date", "Disease", "Drug", "Event", "What it means"), rows
@@ -539,14 +691,3 @@ def _event_label(event: TreatmentEvent) -> str:
     return {"approved": name, "withdrawn": f"{name} withdrawn", "reintroduced": f"{name} back"}[
         event.kind
     ]
-
-
-def _label_positions(events: list[TreatmentEvent]) -> list[str]:
-    """Alternate labels above and below; split two close labels on one side left and right."""
-    positions = ["top center" if i % 2 == 0 else "bottom center" for i in range(len(events))]
-    for i in range(2, len(events)):
-        gap = date.fromisoformat(events[i].when) - date.fromisoformat(events[i - 2].when)
-        if gap.days < 4 * 365:
-            positions[i - 2] = positions[i - 2].replace("center", "left")
-            positions[i] = positions[i].replace("center", "right")
-    return positions

@@ -13,13 +13,15 @@ from __future__ import annotations
 import ipywidgets
 import traitlets
 
-from .base import LessonWidget, check_choice, escape, live_region
+from . import html
+from .base import LessonWidget, check_choice
 from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, ms_course
-from .theme import MUTED_TEXT, TEXT
 from .timeline_figures import (
     PLOTLY_MIME,
     Chart,
     compare_chart,
+    details_html,
+    load_treatment_context,
     load_treatment_events,
     treatments_chart,
 )
@@ -27,42 +29,52 @@ from .timeline_figures import als_chart as _als_chart
 from .timeline_figures import ms_chart as _ms_chart
 
 VIEWS = ("ms", "als", "compare")
+CONTROLS = ("view", "course", "treatment", "rate", "years")
 # Time spans offered in the "Years shown" menu (any whole number from 1 to 40 also works
 # from Python; it is then added to the menu). A menu rather than a slider: ipywidgets'
 # slider handle has no accessible name, so screen readers announce a bare number.
 YEAR_CHOICES = (2, 5, 10, 15, 20, 25, 30, 40)
 VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
-DEFAULT_SEED = 6
+DEFAULT_SEED = 44  # a seed whose relapse counts sit near the sourced averages
+# The first MS course a student sees is a treated, present-day one (each course lists its
+# treated options first); "none", the untreated course, is the comparison.
+DEFAULT_TREATMENT = "interferon_beta"
 
 
 def ms_chart(
     course: str = "rrms_spms",
-    treatment: str = "none",
+    treatment: str | None = None,
     years: float = 25,
     seed: int = DEFAULT_SEED,
     params: Params | None = None,
 ) -> Chart:
-    """The MS chart for one set of choices (displays as a plotly figure in a notebook)."""
+    """The MS chart for one set of choices (displays as a plotly figure in a notebook).
+
+    Without a treatment, the course's first (a treated, present-day course).
+    """
     params = params or load_params()
+    treatment = default_treatment(course, treatment, params)
     return _ms_chart(ms_course(course, treatment, years, seed, params=params), params)
 
 
 def als_chart(rate: str = "typical", years: float = 10, params: Params | None = None) -> Chart:
-    """The ALS chart for one rate of decline."""
+    """The ALS chart for one rate of decline, with the other rates drawn thin behind it."""
     params = params or load_params()
-    return _als_chart(als_course(rate, years, params=params), params)
+    others = tuple(als_course(r, years, params=params) for r in params.rates)
+    return _als_chart(als_course(rate, years, params=params), params, others)
 
 
 def side_by_side_chart(
     course: str = "rrms_spms",
-    treatment: str = "none",
+    treatment: str | None = None,
     rate: str = "typical",
     years: float = 20,
     seed: int = DEFAULT_SEED,
     params: Params | None = None,
 ) -> Chart:
-    """MS and ALS on one time axis, as function remaining."""
+    """MS and ALS on one time axis, each as a share of its best score (shape only)."""
     params = params or load_params()
+    treatment = default_treatment(course, treatment, params)
     return compare_chart(
         ms_course(course, treatment, years, seed, params=params),
         als_course(rate, years, params=params),
@@ -70,9 +82,17 @@ def side_by_side_chart(
     )
 
 
+def default_treatment(course: str, treatment: str | None, params: Params) -> str:
+    """``treatment``, or if None the course's first one (treated courses come first)."""
+    if treatment is not None:
+        return treatment
+    check_choice("course", course, tuple(params.courses))
+    return params.courses[course].treatments[0]
+
+
 def treatment_history_chart() -> Chart:
-    """Key approvals (and one withdrawal) of MS and ALS drugs."""
-    return treatments_chart(load_treatment_events())
+    """Landmark approvals (and a withdrawal) of MS and ALS drugs."""
+    return treatments_chart(load_treatment_events(), load_treatment_context())
 
 
 def build_chart(
@@ -98,14 +118,12 @@ def year_options(years=(), choices=YEAR_CHOICES) -> list[tuple[str, int]]:
     return [(f"{y} year" if y == 1 else f"{y} years", y) for y in sorted({*choices, *years})]
 
 
-def panel_html(chart: Chart) -> str:
+def panel_html(chart: Chart) -> html.Markup:
     """Caption, live summary and the data table under the chart."""
-    return (
-        f'<div style="color:{TEXT}">'
-        f'<p style="color:{MUTED_TEXT};margin:0">{escape(chart.caption)}</p>'
-        + live_region(f'<p class="msals-summary">{escape(chart.summary)}</p>')
-        + "<details><summary>Show the numbers as a table</summary>"
-        f"{chart.table_html()}</details></div>"
+    return html.box(
+        html.muted(chart.caption, tag="p", style={"margin": "0"}),
+        html.live_region(html.el("p", chart.summary, class_="msals-summary")),
+        details_html(chart.table_html()),
     )
 
 
@@ -114,12 +132,18 @@ class ProgressionTimelines(LessonWidget):
 
     >>> timelines = ProgressionTimelines(view="compare")
     >>> timelines.treatment = "natalizumab"   # same as choosing it in the menu
+    >>> timelines.update(course="ppms", treatment="ocrelizumab")  # several at once
+
+    A treatment must belong to the chosen course (``ocrelizumab`` for primary
+    progressive MS, for example): anything else is refused with a ValueError and the
+    trait, the menu and the chart stay as they were.
     """
 
     css_class = "msals-timeline"
+    controls = "the menus and toggles that change the chart"
     view = traitlets.Unicode("ms")
     course = traitlets.Unicode("rrms_spms")
-    treatment = traitlets.Unicode("none")
+    treatment = traitlets.Unicode(DEFAULT_TREATMENT)
     rate = traitlets.Unicode("typical")
     years = traitlets.Int(25)
 
@@ -127,7 +151,7 @@ class ProgressionTimelines(LessonWidget):
         self,
         view: str = "ms",
         course: str = "rrms_spms",
-        treatment: str = "none",
+        treatment: str | None = None,
         rate: str = "typical",
         years: int = 25,
         seed: int = DEFAULT_SEED,
@@ -138,6 +162,7 @@ class ProgressionTimelines(LessonWidget):
         self._ready = False
         check_choice("view", view, VIEWS)
         check_choice("course", course, tuple(self._params.courses))
+        treatment = default_treatment(course, treatment, self._params)
         check_choice("treatment", treatment, self._params.courses[course].treatments)
         check_choice("rate", rate, tuple(self._params.rates))
         if isinstance(years, bool) or not isinstance(years, int):
@@ -186,11 +211,14 @@ class ProgressionTimelines(LessonWidget):
             ],
             **kwargs,
         )
-        self._view.value, self._course.value, self._rate.value = view, course, rate
         self._syncing_years = False
+        # Traits first (course before treatment, which must belong to it), then the
+        # controls to match, so that link() below finds them equal and changes nothing.
         self._treatment.options = self._treatment_options(course)
+        self.view, self.course, self.rate = view, course, rate
+        self.treatment = treatment
+        self._view.value, self._course.value, self._rate.value = view, course, rate
         self._treatment.value = treatment
-        # link() first copies each control's value into this widget's trait.
         for name in ("view", "course", "treatment", "rate"):
             ipywidgets.link((getattr(self, f"_{name}"), "value"), (self, name))
         # Not link(): a year set from Python may first need its own entry in the menu.
@@ -199,12 +227,22 @@ class ProgressionTimelines(LessonWidget):
         self._ready = True
         self._render()
 
-    def set_state(self, **changes) -> None:
-        """Change several controls at once and redraw once."""
+    def update(self, **changes) -> None:
+        """Change several controls at once and redraw once.
+
+        Not called ``set_state``: that is ipywidgets' own method, which the front end
+        uses to send ``{trait: value}`` updates. The course is applied first, so its
+        treatments can be chosen in the same call.
+        """
+        unknown = [name for name in changes if name not in CONTROLS]
+        if unknown:
+            raise ValueError(
+                f"update() takes {', '.join(CONTROLS)}; got {', '.join(map(repr, unknown))}"
+            )
         ready, self._ready = self._ready, False
         try:
-            for name, value in changes.items():
-                setattr(self, name, value)
+            for name in sorted(changes, key=CONTROLS.index):
+                setattr(self, name, changes[name])
         finally:
             self._ready = ready
         self._render()
@@ -219,7 +257,11 @@ class ProgressionTimelines(LessonWidget):
 
     @traitlets.validate("treatment")
     def _check_treatment(self, proposal):
-        return check_choice("treatment", proposal["value"], tuple(self._params.treatments))
+        # Against the chosen course's treatments, not all of them: natalizumab is not a
+        # treatment for primary progressive MS in these charts.
+        return check_choice(
+            "treatment", proposal["value"], self._params.courses[self.course].treatments
+        )
 
     @traitlets.validate("rate")
     def _check_rate(self, proposal):
@@ -260,11 +302,11 @@ class ProgressionTimelines(LessonWidget):
             self._syncing_years = False
 
     def _set_treatment_options(self) -> None:
-        """Offer the treatments of the chosen course; fall back to none if needed."""
+        """Offer the treatments of the chosen course; fall back to its first if needed."""
         allowed = self._params.courses[self.course].treatments
         ready, self._ready = self._ready, False
         try:
-            keep = self.treatment if self.treatment in allowed else "none"
+            keep = self.treatment if self.treatment in allowed else allowed[0]
             self._treatment.options = self._treatment_options(self.course)
             self._treatment.value = keep
             self.treatment = keep

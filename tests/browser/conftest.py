@@ -44,6 +44,7 @@ LAB_MODULES = (
     "test_accessibility",
     "test_at_a_glance_in_lab",
     "test_lesson_widgets_in_lab",
+    "test_diagnostic_tests_in_lab",
 )
 LESSON_ORDER = {path.stem: index for index, path in enumerate(lesson_paths())}
 

@@ -1,0 +1,166 @@
+"""Drive the browser-only site (``make site``) in Chromium: used by tests/browser/test_site.py
+and benchmarks/site_bench.py.
+
+* :class:`StaticServer` serves a built site on 127.0.0.1 (a free port, a thread of this
+  process, stopped by ``stop()``), as any static web server would.
+* :func:`launch_offline_chromium` starts Chromium so that nothing outside 127.0.0.1 can
+  be reached, whoever asks (page, web worker or service worker): every host name fails
+  to resolve except 127.0.0.1.
+* :class:`LiteLesson` opens one lesson of the site in a fresh browser context, waits for
+  the in-browser kernel, runs all cells and reads back what the page shows; every request
+  that leaves the site is blocked and recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+from scripts.headless import CHROMIUM_ARGS
+from tests.browser.jupyter import JS_CELL_REPORT, LabNotebook, free_port
+
+# What the site's lessons look like in the JupyterLite file browser (contents root).
+RUN_APP = "run/lab/index.html"
+OFFLINE_ARGS = [
+    # Only 127.0.0.1 resolves: a request to any other host fails before it leaves.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+JS_KERNEL_READY = """(path) => {
+  const app = window.jupyterapp;
+  if (!app || !app.shell) return false;
+  const panel = app.shell.currentWidget;
+  if (!panel || !panel.context || panel.context.path !== path) return false;
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return !!kernel && kernel.status === 'idle' && panel.context.isReady;
+}"""
+
+JS_RUN_ALL = """async () => {
+  const app = window.jupyterapp;
+  const panel = app.shell.currentWidget;
+  await panel.sessionContext.ready;
+  await app.commands.execute('notebook:clear-all-cell-outputs');
+  const ok = await app.commands.execute('notebook:run-all-cells');
+  return ok !== false;
+}"""
+
+JS_ALL_RUN = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session.kernel;
+  const code = panel.content.widgets.filter(c => c.model.type === 'code');
+  return kernel.status === 'idle' && code.every(c => c.model.executionCount !== null);
+}"""
+
+JS_FIRST_WIDGET = """() => !!document.querySelector(
+  '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea .msals-widget')"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/octet-stream",
+        ".ipynb": "application/json",
+    }
+
+    def log_message(self, *args) -> None:  # the tests report what matters themselves
+        pass
+
+
+class StaticServer:
+    """The built site on http://127.0.0.1:<free port>/ (plain static files, no kernel)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def start(self) -> StaticServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=10)
+
+    def url(self, path: str) -> str:
+        return f"{self.base}/{path.lstrip('/')}"
+
+    def __enter__(self) -> StaticServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def launch_offline_chromium(browser_type, executable: str):
+    """``browser_type``: ``playwright.chromium``, or ``browser.browser_type`` of a running one."""
+    return browser_type.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *OFFLINE_ARGS])
+
+
+class LiteLesson(LabNotebook):
+    """One lesson of the site, in a browser context of its own (closed by ``close()``)."""
+
+    def __init__(self, browser, server: StaticServer, path: str):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.outside: list[str] = []
+        self.context.route("**/*", self._route)
+        page = self.context.new_page()
+        page.set_default_timeout(90_000)
+        super().__init__(page, server, path)
+        self.timings: dict[str, float] = {}
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.server.base + "/") or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def start(self) -> LiteLesson:
+        """Open the lesson's page; its kernel then starts in the background."""
+        self._started = time.perf_counter()
+        self.page.goto(self.server.url(f"{RUN_APP}?path={self.path}"))
+        return self
+
+    def wait_ready(self, timeout: float = 120_000) -> LiteLesson:
+        """Wait until the lesson is open and its in-browser kernel is idle."""
+        self.page.wait_for_function(JS_KERNEL_READY, arg=self.path, timeout=timeout)
+        self.timings.setdefault("kernel_ready", time.perf_counter() - self._started)
+        return self
+
+    def open(self, timeout: float = 120_000) -> LiteLesson:
+        return self.start().wait_ready(timeout)
+
+    def run_all(self, timeout: float = 120_000, time_first_widget: bool = False) -> dict:
+        """Clear the stored outputs, run every cell in the (fresh) kernel; the cell report."""
+        start = time.perf_counter()
+        self.page.evaluate(JS_RUN_ALL)
+        if time_first_widget:
+            self.page.wait_for_function(JS_FIRST_WIDGET, timeout=timeout)
+            self.timings["first_widget"] = time.perf_counter() - start
+        self.page.wait_for_function(JS_ALL_RUN, timeout=timeout)
+        self.timings["run_all"] = time.perf_counter() - start
+        return self.page.evaluate(JS_CELL_REPORT)
+
+    def errors(self) -> tuple[list[str], list[str]]:
+        ours, foreign = super().errors()
+        # A request we blocked shows up as a failed load: it is reported as `outside`.
+        blocked = [e for e in ours if "net::ERR_FAILED" in e and self.outside]
+        return [e for e in ours if e not in blocked], foreign + blocked
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.context.close()

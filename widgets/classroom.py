@@ -1,0 +1,160 @@
+"""The classroom plan (``data/classroom.yaml``): two timed periods and their exit tickets.
+
+Pure functions: :func:`load_plan` checks the file (lesson ids exist, each period's
+minutes add up to ``period_minutes``), :func:`ticket_questions` picks a period's
+exit-ticket questions from ``data/quiz.yaml`` and :func:`tickets` lists every ticket an
+exit-ticket code can name: each lesson that has questions (``"03"``) and each period
+(``"P1"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import check_choice
+from .content import DataError, display_name, load_document, require_known
+from .lesson_map import load_lessons
+from .quiz_logic import Question, load_questions
+
+MODES = {
+    "logistics": "Logistics",
+    "teacher-led": "Teacher-led (projector)",
+    "hands-on": "Hands-on",
+    "ticket": "Exit ticket",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    minutes: int
+    mode: str
+    core: bool
+    what: str
+    lesson: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    title: str
+    lessons: tuple[str, ...]
+    segments: tuple[Segment, ...]
+
+    @property
+    def number(self) -> str:
+        return self.id[1:]
+
+    @property
+    def minutes(self) -> int:
+        return sum(segment.minutes for segment in self.segments)
+
+    @property
+    def core_minutes(self) -> int:
+        return sum(segment.minutes for segment in self.segments if segment.core)
+
+
+@dataclass(frozen=True)
+class LessonTasks:
+    lesson: str
+    support: str
+    extension: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    period_minutes: int
+    ticket_size: int
+    periods: tuple[Period, ...]
+    tasks: tuple[LessonTasks, ...]
+
+    def period(self, period_id: str) -> Period:
+        check_choice("period", period_id, [p.id for p in self.periods])
+        return next(p for p in self.periods if p.id == period_id)
+
+
+def load_plan() -> Plan:
+    document = load_document("classroom")
+    shown = display_name("classroom")
+    lesson_ids = [lesson.id for lesson in load_lessons()]
+    periods = []
+    for index, item in enumerate(document["periods"]):
+        where = f"periods[{index}]"
+        for number, lesson in enumerate(item["lessons"]):
+            require_known(lesson, lesson_ids, shown, f"{where}.lessons[{number}]")
+        segments = []
+        for number, segment in enumerate(item["segments"]):
+            if "lesson" in segment:
+                field = f"{where}.segments[{number}].lesson"
+                require_known(segment["lesson"], lesson_ids, shown, field)
+            segments.append(Segment(**segment))
+        period = Period(item["id"], item["title"], tuple(item["lessons"]), tuple(segments))
+        if period.minutes != document["period_minutes"]:
+            raise DataError(
+                shown,
+                f"{where}.segments",
+                f"the minutes add up to {period.minutes}, not the period's "
+                f"{document['period_minutes']}",
+            )
+        periods.append(period)
+    tasks = []
+    for index, item in enumerate(document["lessons"]):
+        require_known(item["lesson"], lesson_ids, shown, f"lessons[{index}].lesson")
+        tasks.append(LessonTasks(**item))
+    return Plan(document["period_minutes"], document["ticket_size"], tuple(periods), tuple(tasks))
+
+
+def ticket_questions(period: Period, size: int, questions: list[Question]) -> list[Question]:
+    """One question per learning objective of the period's lessons, up to ``size``.
+
+    Lessons take turns, in teaching order; within a lesson, objectives come in the order
+    their first question appears in ``data/quiz.yaml``. Vignettes are left for the
+    case-study sheet. The choice follows the data, so it stays right when questions change.
+    """
+    queues: list[list[Question]] = []
+    for lesson in period.lessons:
+        covered: set[str] = set()
+        queue = []
+        for question in questions:
+            if question.lesson != lesson or question.kind == "vignette":
+                continue
+            if not set(question.objectives) <= covered:
+                queue.append(question)
+                covered |= set(question.objectives)
+        if queue:
+            queues.append(queue)
+    chosen: list[Question] = []
+    while len(chosen) < size and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < size:
+                chosen.append(queue.pop(0))
+    # Keep teaching order, so the ticket follows the period.
+    order = {q.id: i for i, q in enumerate(questions)}
+    return sorted(chosen, key=lambda q: order[q.id])
+
+
+def tickets(plan: Plan | None = None) -> dict[str, tuple[str, list[Question]]]:
+    """Every ticket key -> (title, questions): each period, then each lesson with questions."""
+    plan = plan or load_plan()
+    questions = load_questions()
+    titles = {lesson.id: lesson.title for lesson in load_lessons()}
+    found: dict[str, tuple[str, list[Question]]] = {}
+    for period in plan.periods:
+        chosen = ticket_questions(period, plan.ticket_size, questions)
+        found[period.id] = (f"Exit ticket {period.number}: {period.title}", chosen)
+    for lesson_id, title in titles.items():
+        own = [q for q in questions if q.lesson == lesson_id]
+        if own:
+            found[lesson_id[:2]] = (f"Exit ticket: {title}", own)
+    return found
+
+
+def ticket_key(lesson: str | None = None, period: str | None = None) -> str:
+    """The ticket key for ``lesson=`` (an id such as ``03_symptoms``) or ``period=`` ("P1")."""
+    if (lesson is None) == (period is None):
+        raise ValueError("give exactly one of lesson= (a lesson id) or period= (e.g. 'P1')")
+    if period is not None:
+        check_choice("period", period, [p.id for p in load_plan().periods])
+        return period
+    lesson_ids = [item.id for item in load_lessons()]
+    check_choice("lesson", lesson, lesson_ids)
+    return lesson[:2]
