@@ -63,7 +63,7 @@ lint: $(STAMP)
 
 # Tier 1: no notebook is executed, no server or browser started.
 check: lint
-	$(PYTEST) -m "not notebook and not browser and not site" tests
+	$(PYTEST) -n $(WORKERS) -m "not notebook and not browser and not site" tests
 
 # Tier 2: each lesson once, in a fresh kernel, strict, offline (tests/lessons_plugin.py).
 test-lessons: $(STAMP)
