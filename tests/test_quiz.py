@@ -35,13 +35,6 @@ AT = {
 }
 
 
-def edit_quiz(data_copy, change, name="quiz.yaml"):
-    path = data_copy / name
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), "utf-8")
-
-
 def first_wrong(question):
     return next(i for i, o in enumerate(question.options) if not o.correct)
 
@@ -317,17 +310,17 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
-def test_bad_question_file_is_rejected_naming_file_and_question(data_copy, case):
+def test_bad_question_file_is_rejected_naming_file_and_question(edit_data, case):
     change, message = BAD_FILES[case]
-    edit_quiz(data_copy, change)
+    edit_data("quiz", change)
     with pytest.raises(DataError, match=message):
         load_questions()
     with pytest.raises(DataError):
         Quiz(lesson=LESSON)
 
 
-def test_objective_with_unknown_lesson_is_rejected(data_copy):
-    edit_quiz(data_copy, _set(["objectives", 0, "lesson"], "09_nowhere"), "objectives.yaml")
+def test_objective_with_unknown_lesson_is_rejected(edit_data):
+    edit_data("objectives", _set(["objectives", 0, "lesson"], "09_nowhere"))
     with pytest.raises(
         DataError, match=r"data/objectives\.yaml: objectives\[0\]\.lesson: unknown id '09_nowhere'"
     ):

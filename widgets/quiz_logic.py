@@ -1,6 +1,6 @@
 """Self-check questions: loading ``data/quiz.yaml``, scoring answers and static HTML.
 
-Pure logic, no widgets: :class:`QuizState` answers, scores, retries and resets, and
+Pure logic, no widgets: :class:`QuizState` answers, scores and retries, and
 :func:`quiz_html` renders a question set for readers without a kernel (answers hidden
 in ``<details>``). The widget in :mod:`widgets.quiz` is a thin layer over these.
 
@@ -262,9 +262,6 @@ class QuizState:
     def retry(self, question_id: str) -> None:
         self.question(question_id)
         self.answers.pop(question_id, None)
-
-    def reset(self) -> None:
-        self.answers.clear()
 
     @property
     def score(self) -> int:
