@@ -432,5 +432,15 @@ def widget_style() -> Markup:
         ".msals-widget .widget-html-content{font-size:14px}"
         f".msals-widget :focus-visible{{outline:3px solid {theme.FOCUS_RING} !important;"
         "outline-offset:2px !important}"
+        # Quiz: a locked option stays readable (no 60 % grey); the chosen one is marked
+        # by its words ("✓ your answer"), a thick border and bold text, not by opacity.
+        ".msals-quiz .msals-option:disabled{opacity:1;cursor:default}"
+        ".msals-quiz .msals-option:disabled:not(.msals-chosen){border:1px dashed "
+        "var(--jp-border-color1,#999);background:transparent}"
+        ".msals-quiz .msals-option.msals-chosen{font-weight:700;border:3px solid;"
+        "height:auto;min-height:var(--jp-widgets-inline-height,28px)}"
+        ".msals-quiz .msals-option.msals-right{border-color:#009E73}"
+        ".msals-quiz .msals-option.msals-wrong{border-color:#D55E00;border-style:dashed}"
+        ".msals-quiz .msals-option{width:auto;min-width:4em}"
     )
     return el("style", trusted(rules))
