@@ -442,5 +442,16 @@ def widget_style() -> Markup:
         ".msals-quiz .msals-option.msals-right{border-color:#009E73}"
         ".msals-quiz .msals-option.msals-wrong{border-color:#D55E00;border-style:dashed}"
         ".msals-quiz .msals-option{width:auto;min-width:4em}"
+        # Explorer: the picture never taller than about half the screen, so the controls
+        # above it and the summary under it are on screen with it; parts are clickable.
+        ".msals-explorer .msals-diagram svg{max-height:max(45vh,260px);display:block;"
+        "margin:0 auto}"
+        ".msals-diagram [data-part],.msals-diagram [data-label-for]{cursor:pointer}"
+        ".msals-explorer .msals-controls{gap:0.3em 1em}"
+        # The active toggle: a thick underline and bold text, not just a darker grey.
+        f".msals-widget .widget-toggle-button.mod-active{{font-weight:700;"
+        f"box-shadow:inset 0 -4px 0 {theme.FOCUS_RING}}}"
+        # Wide tables scroll inside their own box instead of overflowing the page.
+        ".msals-widget .widget-html-content{max-width:100%;overflow-x:auto}"
     )
     return el("style", trusted(rules))
