@@ -19,10 +19,10 @@ from .diagram import (
     VIEWS,
     explorer_html,
     highlighted,
+    live_summary_html,
     load_parts,
     part_panel_html,
     render_svg,
-    live_summary_html,
     view_summary,
 )
 
