@@ -451,6 +451,18 @@ def widget_style() -> Markup:
         # The active toggle: a thick underline and bold text, not just a darker grey.
         f".msals-widget .widget-toggle-button.mod-active{{font-weight:700;"
         f"box-shadow:inset 0 -4px 0 {theme.FOCUS_RING}}}"
+        # Presenter mode (any Voila page: make present, Binder's voila/render links): text
+        # and controls large enough for a room, the picture capped to the screen, and the
+        # page stops at each section heading when scrolled.
+        "html:has(body[data-voila]){scroll-snap-type:y proximity}"
+        "body[data-voila] .jp-MarkdownCell:has(h2){scroll-snap-align:start}"
+        "body[data-voila] .jp-RenderedMarkdown{font-size:20px}"
+        "body[data-voila] .msals-widget{--jp-widgets-font-size:20px;"
+        "--jp-widgets-inline-height:44px}"
+        "body[data-voila] .msals-widget .widget-html-content{font-size:20px}"
+        "body[data-voila] .msals-widget button,body[data-voila] .msals-widget select"
+        "{font-size:20px;min-height:44px}"
+        "body[data-voila] .msals-explorer .msals-diagram svg{max-height:calc(100vh - 200px)}"
         # Wide tables scroll inside their own box instead of overflowing the page.
         ".msals-widget .widget-html-content{max-width:100%;overflow-x:auto}"
     )
