@@ -170,8 +170,19 @@ def _diagnostic_tests():
     return [DiagnosticTestExplorer(test=test) for test in ("mri", "genetics")]
 
 
+def _exit_ticket():
+    from widgets import ExitTicket
+
+    ticket = ExitTicket(lesson="03_symptoms")
+    for question_id in ticket.question_ids:
+        ticket.answer(question_id, 0)
+    ticket.submit(name="<i>&'\"")
+    return [ticket, ExitTicket(period="P1")]
+
+
 RENDERERS = {
     "diagnostic_tests": _diagnostic_tests,
+    "exit_ticket": _exit_ticket,
     "lesson_map": _lesson_map,
     "glossary": _glossary,
     "at_a_glance": _at_a_glance,

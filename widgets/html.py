@@ -73,7 +73,12 @@ VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr"})
 
 
 class Markup(str):
-    """Text that is already safe HTML (built by this module). Everything else is escaped."""
+    """Text that is already safe HTML (built by this module). Everything else is escaped.
+
+    As with MarkupSafe, ``+`` escapes a plain string on either side:
+    ``"<b>" + el("i", "x")`` gives ``&lt;b&gt;<i>x</i>``. Build with :func:`el` and
+    :func:`join`; f-strings lose the Markup type.
+    """
 
     __slots__ = ()
 

@@ -219,7 +219,10 @@ class _PartParser:
 
 
 def damage_map(html_text: str) -> dict[str, str | None]:
-    return _PartParser(html_text).parts
+    """Parts in the HTML, including those of diagrams stored as images."""
+    from tests.snapshots import pictures
+
+    return _PartParser(html_text + "".join(pictures(html_text))).parts
 
 
 def python_damage_maps(explorer_class) -> list[tuple[str, dict]]:

@@ -62,7 +62,8 @@ class MockExplorer(LessonWidget):
             for i, p in enumerate(PARTS)
         )
         svg = f'<svg role="img" aria-label="parts" width="260" height="70">{shapes}</svg>'
-        return trusted(svg + live_region(f'<p class="msals-summary">{escape(self.summary())}</p>'))
+        summary = f'<p class="msals-summary">{escape(self.summary())}</p>'
+        return trusted(svg) + live_region(summary)
 
 
 class MockTimeline(LessonWidget):

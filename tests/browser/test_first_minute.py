@@ -17,23 +17,20 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.notebook_tools import LESSONS, read
+from tests.notebook_tools import LESSONS, notebook_paths, read
 from tests.snapshots import pictures
 
 pytestmark = pytest.mark.browser
 
 SVG = "{http://www.w3.org/2000/svg}"
-DIAGRAM_LESSONS = [
-    "01_nervous_system_primer",
-    "02_what_each_disease_damages",
-    "03_symptoms",
-    "05_treatment_and_care",
-]
+# Lessons that cover every widget and HTML output of ours.
 DARK_LESSONS = [
     "00_start_here",
     "02_what_each_disease_damages",
     "03_symptoms",
     "04_how_the_diseases_progress",
+    "06_how_doctors_tell_them_apart",
+    "exit_tickets",
 ]
 LIGHT_THEME, DARK_THEME = "JupyterLab Light", "JupyterLab Dark"
 OURS = ", ".join(
@@ -64,8 +61,8 @@ def stored_diagrams(lesson: str) -> list[tuple[int, int, list[str]]]:
             for svg in svgs:
                 root = ET.fromstring(svg)
                 legend = root.find(f".//{SVG}g[@id='legend']")
-                words = [t.text for t in legend.iter(f"{SVG}text") if t.text and len(t.text) > 15]
-                assert words, "the drawing has a key"
+                key = [] if legend is None else legend.iter(f"{SVG}text")
+                words = [t.text for t in key if t.text and len(t.text) > 15]
                 found.append((cell_index, output_index, words))
     return found
 
@@ -91,10 +88,17 @@ JS_OUTPUT_STATE = """async ([cellIndex, outputIndex]) => {
 }"""
 
 
+DIAGRAM_LESSONS = [path.stem for path in notebook_paths() if stored_diagrams(path.stem)]
+
+
+def test_lessons_store_diagrams():
+    """Lessons 01 and 02 teach with the diagram: the untrusted check below has work to do."""
+    assert {"01_nervous_system_primer", "02_what_each_disease_damages"} <= set(DIAGRAM_LESSONS)
+
+
 @pytest.mark.parametrize("lesson", DIAGRAM_LESSONS)
 def test_stored_diagrams_are_drawn_in_an_untrusted_unrun_lesson(lessons, lab_server, lesson):
     diagrams = stored_diagrams(lesson)
-    assert diagrams, f"{lesson} stores no diagram: nothing to check"
     if lessons.current is not None:  # leave the shared session's lesson, without running
         lessons.current.detach()
         lessons.current = None
