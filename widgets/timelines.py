@@ -187,11 +187,11 @@ class ProgressionTimelines(LessonWidget):
             options=[(c.label, c.id) for c in self._params.courses.values()],
             description="MS course:",
             style=style,
-            layout={"width": "32em", "max_width": "100%"},
+            layout={"width": "36em", "max_width": "100%"},
         )
         # As wide as the course menu: the longest treatment name is not cut off.
         self._treatment = ipywidgets.Dropdown(
-            description="MS treatment:", style=style, layout={"width": "32em", "max_width": "100%"}
+            description="MS treatment:", style=style, layout={"width": "36em", "max_width": "100%"}
         )
         self._rate = ipywidgets.ToggleButtons(
             options=[(r.label, r.id) for r in self._params.rates.values()],
