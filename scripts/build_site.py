@@ -570,6 +570,8 @@ def build_site(out: Path = OUT, cache: Path = CACHE) -> dict:
     fonts_saved = drop_old_fonts(run_dir)
     export_site(out / "read")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")
+    # Browsers ask every site for /favicon.ico: JupyterLite's icon, so none gets a 404.
+    shutil.copyfile(run_dir / "lab" / "favicon.ico", out / "favicon.ico")
     maps = [p for p in out.rglob("*.map")]
     if maps:
         raise BuildError(f"source maps in the site: {maps[:3]}")
