@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:  # run as a script: import the checkout's scripts/
 
 from scripts.export_static import GLOSSARY, export_site  # noqa: E402
 from widgets.content import compile_bundle  # noqa: E402
-from widgets.html import el, join, link, not_medical_advice  # noqa: E402
+from widgets.html import el, join, link, not_medical_advice, page  # noqa: E402
 from widgets.lesson_map import advice_note, load_lessons  # noqa: E402
 
 PINS = ROOT / "jupyterlite"
@@ -506,13 +506,7 @@ def index_page(lessons) -> str:
             not_medical_advice(advice_note()),
         ]
     )
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        "<title>MS vs ALS: an interactive lesson</title>"
-        '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-        '<body style="font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;'
-        f'padding:0 1em;color:#1A1A1A;background:#FFFFFF">{body}</body></html>'
-    )
+    return str(page("MS vs ALS: an interactive lesson", body))
 
 
 # --- The whole build ------------------------------------------------------------------------

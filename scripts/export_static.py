@@ -23,7 +23,7 @@ import nbformat
 import plotly
 from nbconvert import HTMLExporter
 
-from widgets.html import escape, not_medical_advice
+from widgets.html import el, link, not_medical_advice, page, plotly_plot, script
 from widgets.lesson_map import advice_note, load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,6 @@ def static_outputs(notebook: nbformat.NotebookNode, stem: str) -> nbformat.Noteb
 
 
 def plot_html(element_id: str, figure: dict) -> str:
-    # json.dumps escapes nothing HTML-specific; "</" must not close the script early.
     # Frames too: the conduction simulator's animation plays in the static copy.
     payload = json.dumps(
         {
@@ -58,13 +57,8 @@ def plot_html(element_id: str, figure: dict) -> str:
             "frames": figure.get("frames", []),
         },
         sort_keys=True,
-    ).replace("</", "<\\/")
-    return (
-        f'<div id="{element_id}" class="msals-static-plot" style="min-height:420px"></div>'
-        f'<script type="text/javascript">(function(){{var f={payload};'
-        f'Plotly.newPlot("{element_id}",{{data:f.data,layout:f.layout,frames:f.frames,'
-        f"config:{{responsive:true,displaylogo:false}}}});}})();</script>"
     )
+    return str(plotly_plot(element_id, payload))
 
 
 GLOSSARY = "glossary"
@@ -99,31 +93,38 @@ def export_page(path: Path, page_ids: list[str], exporter: HTMLExporter | None =
         flags=re.DOTALL,
     )
     if "Plotly.newPlot" in body:
-        body = body.replace("</head>", '<script src="plotly.min.js"></script>\n</head>', 1)
-    nav = '<p style="margin:1em"><a href="index.html">All lessons</a></p>'
+        body = body.replace("</head>", f"{script(src='plotly.min.js')}\n</head>", 1)
+    nav = el("p", link("All lessons", "index.html"), style={"margin": "1em"})
     return body.replace("</body>", f"{nav}</body>", 1)
 
 
 def index_page(lessons) -> str:
-    items = "".join(
-        f'<li><a href="{escape(lesson.id)}.html">{escape(lesson.number)} · '
-        f"{escape(lesson.title)}</a> ({lesson.minutes} min): {escape(lesson.summary)}</li>"
+    items = [
+        el(
+            "li",
+            link(f"{lesson.number} · {lesson.title}", f"{lesson.id}.html"),
+            f" ({lesson.minutes} min): {lesson.summary}",
+        )
         for lesson in lessons
-    )
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        "<title>MS vs ALS: an interactive lesson (static copy)</title>"
-        '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-        '<body style="font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;'
-        'padding:0 1em;color:#1A1A1A">'
-        "<h1>MS vs ALS: an interactive lesson</h1>"
-        "<p>A read-only copy of the lessons, with the diagrams, charts and answers stored "
-        "when they were last run. To use the toggles and menus, open the notebooks in "
-        "JupyterLab or on Binder.</p>"
-        f'<ol start="0">{items}</ol>'
-        f'<p><a href="{GLOSSARY}.html">Glossary</a>: every word the lessons use, in plain '
-        "language.</p>"
-        f"{not_medical_advice(advice_note())}</body></html>"
+    ]
+    return str(
+        page(
+            "MS vs ALS: an interactive lesson (static copy)",
+            el("h1", "MS vs ALS: an interactive lesson"),
+            el(
+                "p",
+                "A read-only copy of the lessons, with the diagrams, charts and answers stored "
+                "when they were last run. To use the toggles and menus, open the notebooks in "
+                "JupyterLab or on Binder.",
+            ),
+            el("ol", items, start="0"),
+            el(
+                "p",
+                link("Glossary", f"{GLOSSARY}.html"),
+                ": every word the lessons use, in plain language.",
+            ),
+            not_medical_advice(advice_note()),
+        )
     )
 
 

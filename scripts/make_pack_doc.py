@@ -23,6 +23,7 @@ from urllib.parse import quote
 from scripts.handout_pages import all_handouts, expected_pages
 from widgets.classroom import MODES, load_plan, tickets
 from widgets.glossary import load_glossary
+from widgets.html import el
 from widgets.lesson_map import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,11 @@ UNLINKED_PARTS = {
     "hands-on": "Activity",
 }
 BLOCK = re.compile(r"(<!-- pack:begin (\w+) -->\n)(.*?)(<!-- pack:end \2 -->)", re.DOTALL)
+
+
+def qr_image(stem: str, name: str) -> str:
+    """The QR code that opens ``stem`` on Binder, as an image in the pack's table."""
+    return str(el("img", src=f"qr/{stem}.svg", alt=f"QR code: {name} on Binder", width="90"))
 
 
 def binder_url(lesson_id: str) -> str:
@@ -92,14 +98,13 @@ def links_block() -> str:
             f"| {lesson.number} | {lesson.title} | {lesson.minutes} "
             f"| [open]({binder_url(lesson.id)}) | [present]({presenter_url(lesson.id)}) "
             f"| `read/{lesson.id}.html` "
-            f'| <img src="qr/{lesson.id}.svg" alt="QR code: lesson {lesson.number} on Binder" '
-            'width="90"> |'
+            f"| {qr_image(lesson.id, f'lesson {lesson.number}')} |"
         )
     for stem, title in COMPANIONS:
         read = "`read/glossary.html`" if stem == "glossary" else "(paper ticket)"
         rows.append(
             f"| – | {title} | 5 | [open]({binder_url(stem)}) | – | {read} "
-            f'| <img src="qr/{stem}.svg" alt="QR code: {title} on Binder" width="90"> |'
+            f"| {qr_image(stem, title)} |"
         )
     return "\n".join(rows) + "\n"
 

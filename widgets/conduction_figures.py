@@ -382,7 +382,7 @@ def _fibre_traces(run: Conduction, i: int, styled) -> list[go.Scatter]:
                 y=[i] * len(nodes),
                 mode="markers",
                 marker={"symbol": "line-ns-open", "size": 16, "color": TEXT, "line": {"width": 2}},
-                hovertemplate="node of Ranvier at %{x} mm<extra></extra>",
+                hovertemplate=html.plotly_hover("node of Ranvier at %{x} mm"),
                 **styled("node of Ranvier"),
             )
         )
@@ -435,7 +435,7 @@ def _impulse_traces(run: Conduction, i: int, end: float, colour: str, styled) ->
                 "color": colour,
                 "line": {"width": 2, "color": TEXT},
             },
-            hovertemplate="impulse at %{x} mm<extra></extra>",
+            hovertemplate=html.plotly_hover("impulse at %{x} mm"),
             **styled("impulse"),
         ),
     ]
@@ -492,7 +492,7 @@ def _muscle_traces(result: CaseResult, styled) -> list[go.Scatter]:
                     + extra
                     for x in members
                 ],
-                hovertemplate="%{text}<extra></extra>",
+                hovertemplate=html.plotly_hover("%{text}"),
                 **styled(f"{name} (bigger = more muscle fibres)"),
             )
         )
@@ -506,7 +506,7 @@ def _muscle_traces(result: CaseResult, styled) -> list[go.Scatter]:
                 mode="markers",
                 marker={"symbol": "x-thin-open", "size": 12, "color": TEXT, "line": {"width": 2}},
                 text=[f"unit {x + 1}: neuron died" for x in lost],
-                hovertemplate="%{text}<extra></extra>",
+                hovertemplate=html.plotly_hover("%{text}"),
                 **styled("motor unit lost (neuron died)"),
             )
         )
@@ -591,15 +591,7 @@ class Geometry:
 
 def wrap(text: str, width: int = 26) -> str:
     """Break a label into lines of at most ``width`` characters (plotly needs ``<br>``)."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(html.escape(part) for part in lines)
+    return html.plotly_text(text, width)
 
 
 def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[str]) -> dict:
@@ -615,7 +607,7 @@ def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[
                     "y": i + 0.32,
                     "xref": "x",
                     "yref": "y",
-                    "text": html.escape(text),
+                    "text": html.plotly_text(text),
                     "showarrow": False,
                     "xanchor": anchor,
                     "font": {"size": 12, "color": MUTED_TEXT},
@@ -649,7 +641,7 @@ def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[
     layout = {
         "template": TEMPLATE,
         "title": {
-            "text": html.escape(case_title(result)),
+            "text": html.plotly_text(case_title(result)),
             "x": 0,
             "xref": "paper",
             "xanchor": "left",

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import html as _html
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -52,11 +53,16 @@ __all__ = [
     "live_region",
     "muted",
     "not_medical_advice",
+    "page",
     "paragraphs",
     "picture",
     "placeholder",
+    "plotly_hover",
+    "plotly_plot",
+    "plotly_text",
     "row",
     "run_hint",
+    "script",
     "snapshot",
     "sources_block",
     "trusted",
@@ -467,3 +473,90 @@ def widget_style() -> Markup:
         ".msals-widget .widget-html-content{max-width:100%;overflow-x:auto}"
     )
     return el("style", trusted(rules))
+
+
+# ---------------------------------------------------------------- whole pages
+
+
+def page(title: str, *body: Child, head: Child = None) -> Markup:
+    """A whole standalone HTML page (the site index, the static copy's index)."""
+    return Markup("<!DOCTYPE html>") + el(
+        "html",
+        el(
+            "head",
+            el("meta", charset="utf-8"),
+            el("title", title),
+            el("meta", name="viewport", content="width=device-width, initial-scale=1"),
+            head,
+        ),
+        el(
+            "body",
+            *body,
+            style={
+                "font-family": "system-ui,sans-serif",
+                "max-width": "50em",
+                "margin": "2em auto",
+                "padding": "0 1em",
+                "color": theme.TEXT,
+                "background": theme.BACKGROUND,
+            },
+        ),
+        lang="en",
+    )
+
+
+def script(code: str = "", src: str | None = None) -> Markup:
+    """A ``<script>`` element. ``code`` is our own JavaScript (never data text); ``</``
+    inside it is escaped so it cannot close the element early."""
+    if src is not None:
+        return el("script", src=src)
+    safe = code.replace("</", "<\\/")
+    return Markup(f"<script>{safe}</script>")
+
+
+def plotly_plot(element_id: str, figure_json: str, min_height: str = "420px") -> Markup:
+    """A plotly figure drawn by a local plotly.js: a ``<div>`` and the script that fills it.
+
+    ``figure_json`` is ``{"data":..., "layout":..., "frames":...}`` as JSON.
+    """
+    code = (
+        f"(function(){{var f={figure_json};Plotly.newPlot({_json_string(element_id)},"
+        "{data:f.data,layout:f.layout,frames:f.frames,"
+        "config:{responsive:true,displaylogo:false}});})();"
+    )
+    plot = el("div", id=element_id, class_="msals-static-plot", style={"min-height": min_height})
+    return plot + script(code)
+
+
+def _json_string(text: str) -> str:
+    return json.dumps(text)
+
+
+# ---------------------------------------------------------------- plotly text
+# Plotly reads a small subset of HTML in titles, labels and hover text, so data text
+# going into a figure is escaped here too, and its line breaks are written here.
+
+PLOTLY_BREAK = "<br>"
+
+
+def plotly_text(text: str, width: int | None = None) -> str:
+    """Data text for a plotly title, label or annotation: escaped, and broken into lines
+    of at most ``width`` characters when given (plotly never wraps text itself)."""
+    if width is None:
+        return str(escape(text))
+    lines: list[str] = []
+    line = ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return PLOTLY_BREAK.join(str(escape(part)) for part in lines)
+
+
+def plotly_hover(template: str, extra: str = "") -> str:
+    """A plotly hovertemplate: ``template`` (plotly's own ``%{...}`` syntax) and the
+    ``extra`` box beside the hover label (empty hides it)."""
+    return f"{template}<extra>{escape(extra)}</extra>"
