@@ -195,6 +195,26 @@ def test_svg_is_accessible_and_lean():
     assert label.get("data-selected") == "true" and label.get("font-weight") == "700"
 
 
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_chosen_part_has_a_halo_behind_its_shapes(view):
+    """Issue 12: the chosen part is outlined in the picture, not only by a bold label."""
+    for part_id in ("axon", "optic_nerve", "cerebellum"):
+        root = ET.fromstring(render_svg(load_parts(), view, part_id))
+        halos = root.findall(".//svg:g[@data-halo-for]", NS)
+        assert [h.get("data-halo-for") for h in halos] == [part_id]
+        halo = halos[0]
+        shapes = [e for e in halo.iter() if e.tag.split("}")[1] not in ("g", "text", "title")]
+        assert shapes, "the halo copies the part's shapes"
+        assert all(e.get("stroke") == "#0072B2" for e in shapes)
+        assert all(float(e.get("stroke-width")) >= 14 and e.get("fill") == "none" for e in shapes)
+        # Drawn just behind the part it marks (same parent, the element before it).
+        parent = next(p for p in root.iter() if halo in list(p))
+        siblings = list(parent)
+        assert siblings[siblings.index(halo) + 1].get("data-part") == part_id
+    unselected = ET.fromstring(render_svg(load_parts(), view))
+    assert unselected.findall(".//svg:g[@data-halo-for]", NS) == []
+
+
 def test_labels_come_from_the_data(edit_data):
     def change(document):
         cerebellum = [p for p in document["parts"] if p["id"] == "cerebellum"][0]

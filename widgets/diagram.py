@@ -19,7 +19,7 @@ from pathlib import Path
 from . import html
 from .base import check_choice
 from .content import DataError, Reference, display_name, load_document
-from .theme import ALS, BACKGROUND, DISEASES, MS, TEXT, badge_text_colour
+from .theme import ALS, BACKGROUND, DISEASES, FOCUS_RING, MS, TEXT, badge_text_colour
 
 SVG_NS = "http://www.w3.org/2000/svg"
 SVG_PATH = Path(__file__).resolve().parent / "assets" / "nervous_system.svg"
@@ -500,9 +500,41 @@ def render_svg(
         damage = marks.get(part_id, {})
         if damage:
             _mark_part(group, damage, uid)
+    if selected is not None:
+        _halo(root, groups[selected], selected)
     legend = root.find(f".//{_q('g')}[@id='legend']")
     legend.extend(_legend(view, uid))
     return ET.tostring(root, encoding="unicode")
+
+
+def _halo(root: ET.Element, group: ET.Element, part_id: str) -> None:
+    """Mark the chosen part with a thick outline behind it (more than its bold label):
+    a copy of its shapes in the focus-ring blue, drawn wide and without fill."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    halo = copy.deepcopy(group)
+    for attribute in ("id", "data-part"):
+        halo.attrib.pop(attribute, None)
+    halo.set("class", "msals-halo")
+    halo.set("data-halo-for", part_id)
+    halo.set("pointer-events", "none")
+    halo.set("aria-hidden", "true")
+    for shape in halo.iter():
+        if shape.tag == _q("text"):
+            shape.set("visibility", "hidden")
+            continue
+        if shape.tag == _q("g"):
+            continue
+        shape.set("stroke", FOCUS_RING)
+        shape.set("stroke-width", str(HALO_WIDTH))
+        shape.set("stroke-opacity", "0.55")
+        shape.set("stroke-linejoin", "round")
+        shape.set("fill", "none")
+        shape.attrib.pop("stroke-dasharray", None)
+    parent = parents[group]
+    parent.insert(list(parent).index(group), halo)
+
+
+HALO_WIDTH = 18  # px: wider than any damaged line (at most 14 px), so it shows around it
 
 
 # ---------------------------------------------------------------- the text panel
