@@ -23,8 +23,12 @@ _EXPORTS = {
     "ProgressionTimelines": "timelines",
     "Quiz": "quiz",
     "SymptomExplorer": "symptoms",
+    "als_chart": "timelines",
+    "ms_chart": "timelines",
     "show_glossary": "glossary",
     "show_lesson_map": "lesson_map",
+    "side_by_side_chart": "timelines",
+    "treatment_history_chart": "timelines",
 }
 
 __all__ = [
@@ -37,8 +41,12 @@ __all__ = [
     "ProgressionTimelines",
     "Quiz",
     "SymptomExplorer",
+    "als_chart",
+    "ms_chart",
     "show_glossary",
     "show_lesson_map",
+    "side_by_side_chart",
+    "treatment_history_chart",
 ]
 
 
@@ -66,4 +74,10 @@ if TYPE_CHECKING:  # for editors and type checkers: the names as plain imports
     from .quiz import Quiz
     from .simulator import ConductionSimulator
     from .symptoms import SymptomExplorer
-    from .timelines import ProgressionTimelines
+    from .timelines import (
+        ProgressionTimelines,
+        als_chart,
+        ms_chart,
+        side_by_side_chart,
+        treatment_history_chart,
+    )

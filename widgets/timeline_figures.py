@@ -124,14 +124,24 @@ def details_html(table: html.Markup) -> html.Markup:
     return html.details(TABLE_SUMMARY, table)
 
 
+# Plotly never wraps a title: a long one is cut off in a narrow notebook (1024 px with the
+# file browser open leaves about 600 px). Titles break into lines this long.
+TITLE_WIDTH = 48
+
+
 def _layout(title: str, x_title: str, y_title: str, y_range: list[float]) -> dict:
     return {
         "template": TEMPLATE,
-        "title": {"text": title, "x": 0, "xref": "paper", "xanchor": "left"},
+        "title": {
+            "text": html.plotly_text(title, TITLE_WIDTH),
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+        },
         "showlegend": True,
         "xaxis": {"title": {"text": x_title}},
         "yaxis": {"title": {"text": y_title}, "range": y_range},
-        "margin": {"l": 70, "r": 20, "t": 50, "b": 110},
+        "margin": {"l": 70, "r": 20, "t": 80, "b": 110},
         "height": 450,
         "annotations": [],
         "shapes": [],
@@ -151,7 +161,7 @@ def _line(style, name: str, xs, ys, texts, symbols=None, width: float = 3, dash=
         },
         marker={"size": 6 if width >= 3 else 4, "symbol": symbols or _symbol(style)},
         text=list(texts),
-        hovertemplate="%{text}<extra>" + style.badge + "</extra>",
+        hovertemplate=html.plotly_hover("%{text}", style.badge),
     )
 
 
@@ -207,7 +217,7 @@ def ms_summary(course: MSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def ms_chart(course: MSCourse, params: Params) -> Chart:
+def ms_figure(course: MSCourse, params: Params) -> Chart:
     title = ms_title(course)
     layout = _layout(title, "Years since first symptoms", "Disability (EDSS, 0 to 10)", [0, 10])
     layout["xaxis"]["range"] = [0, course.years]
@@ -357,7 +367,7 @@ def als_summary(course: ALSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def als_chart(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] = ()) -> Chart:
+def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] = ()) -> Chart:
     """The chosen ALS course, bold, with other speeds thin behind it for comparison."""
     title = als_title(course)
     layout = _layout(title, "Years since first symptoms", "Function (ALSFRS-R, 48 to 0)", [0, 50])
@@ -403,7 +413,7 @@ def als_chart(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] =
                     f"ALSFRS-R {c.end_score:.0f} of 48"
                     for c in ends
                 ],
-                hovertemplate="%{hovertext}<extra>ALS</extra>",
+                hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),
             )
         )
     if course.milestones:
@@ -420,7 +430,7 @@ def als_chart(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] =
                 ],
                 textposition="middle right",
                 hovertext=[m.text for m in course.milestones],
-                hovertemplate="%{hovertext}<extra>ALS</extra>",
+                hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),
             )
         )
     figure = go.Figure(data=data, layout=layout)
@@ -442,7 +452,7 @@ def als_chart(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] =
 # --------------------------------------------------------------------------- side by side
 
 
-def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
+def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
     years = ms.years
     title = "MS and ALS on one time line (illustrative)"
     layout = _layout(
@@ -481,7 +491,7 @@ def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
                 hovertext=[
                     f"End point at year {als.end_year:.1f}, ALSFRS-R {als.end_score:.0f} of 48"
                 ],
-                hovertemplate="%{hovertext}<extra>ALS</extra>",
+                hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),
             )
         )
     step = 1 if years <= 10 else 5
@@ -620,7 +630,7 @@ def stack_labels(
     return placed
 
 
-def treatments_chart(events: list[TreatmentEvent], context: str = "") -> Chart:
+def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
     title = "Landmark drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
     caption = (
         "An approval is not a cure: each drug here slows a disease; none reverses it. " + context
@@ -645,7 +655,7 @@ def treatments_chart(events: list[TreatmentEvent], context: str = "") -> Chart:
                     "symbol": ["x" if e.kind == "withdrawn" else _symbol(style) for e in mine],
                 },
                 hovertext=[f"{e.shown_date}: {e.drug} {e.kind}. {e.what}" for e in mine],
-                hovertemplate="%{hovertext}<extra>" + style.badge + "</extra>",
+                hovertemplate=html.plotly_hover("%{hovertext}", style.badge),
             )
         )
         labels = [_event_label(e) for e in mine]

@@ -19,14 +19,14 @@ from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, 
 from .timeline_figures import (
     PLOTLY_MIME,
     Chart,
-    compare_chart,
+    als_figure,
+    compare_figure,
     details_html,
     load_treatment_context,
     load_treatment_events,
-    treatments_chart,
+    ms_figure,
+    treatments_figure,
 )
-from .timeline_figures import als_chart as _als_chart
-from .timeline_figures import ms_chart as _ms_chart
 
 VIEWS = ("ms", "als", "compare")
 CONTROLS = ("view", "course", "treatment", "rate", "years")
@@ -61,14 +61,14 @@ def ms_chart(
     """
     params = params or load_params()
     treatment = default_treatment(course, treatment, params)
-    return _ms_chart(ms_course(course, treatment, years, seed, params=params), params)
+    return ms_figure(ms_course(course, treatment, years, seed, params=params), params)
 
 
 def als_chart(rate: str = "typical", years: float = 10, params: Params | None = None) -> Chart:
     """The ALS chart for one rate of decline, with the other rates drawn thin behind it."""
     params = params or load_params()
     others = tuple(als_course(r, years, params=params) for r in params.rates)
-    return _als_chart(als_course(rate, years, params=params), params, others)
+    return als_figure(als_course(rate, years, params=params), params, others)
 
 
 def side_by_side_chart(
@@ -82,7 +82,7 @@ def side_by_side_chart(
     """MS and ALS on one time axis, each as a share of its best score (shape only)."""
     params = params or load_params()
     treatment = default_treatment(course, treatment, params)
-    return compare_chart(
+    return compare_figure(
         ms_course(course, treatment, years, seed, params=params),
         als_course(rate, years, params=params),
         params,
@@ -99,7 +99,7 @@ def default_treatment(course: str, treatment: str | None, params: Params) -> str
 
 def treatment_history_chart() -> Chart:
     """Landmark approvals (and a withdrawal) of MS and ALS drugs."""
-    return treatments_chart(load_treatment_events(), load_treatment_context())
+    return treatments_figure(load_treatment_events(), load_treatment_context())
 
 
 def build_chart(
