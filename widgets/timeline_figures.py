@@ -130,10 +130,12 @@ TITLE_WIDTH = 48
 
 
 def _layout(title: str, x_title: str, y_title: str, y_range: list[float]) -> dict:
+    title_text = html.plotly_text(title, TITLE_WIDTH)
+    title_lines = title_text.count(html.PLOTLY_BREAK) + 1
     return {
         "template": TEMPLATE,
         "title": {
-            "text": html.plotly_text(title, TITLE_WIDTH),
+            "text": title_text,
             "x": 0,
             "xref": "paper",
             "xanchor": "left",
@@ -141,7 +143,7 @@ def _layout(title: str, x_title: str, y_title: str, y_range: list[float]) -> dic
         "showlegend": True,
         "xaxis": {"title": {"text": x_title}},
         "yaxis": {"title": {"text": y_title}, "range": y_range},
-        "margin": {"l": 70, "r": 20, "t": 80, "b": 110},
+        "margin": {"l": 70, "r": 20, "t": 35 + 25 * title_lines, "b": 110},
         "height": 450,
         "annotations": [],
         "shapes": [],
