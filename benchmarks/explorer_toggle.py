@@ -12,7 +12,7 @@ import statistics
 import time
 
 from widgets import NervousSystemExplorer
-from widgets.diagram import VIEWS
+from widgets.diagram import CHOICES
 
 ROUNDS = 50
 
@@ -27,9 +27,9 @@ def children_bytes(explorer: NervousSystemExplorer) -> dict[str, int]:
 def main() -> None:
     explorer = NervousSystemExplorer(disease="healthy", part="axon")
     times: list[float] = []
-    sizes: dict[str, list[int]] = {view: [] for view in VIEWS}
+    sizes: dict[str, list[int]] = {view: [] for view in CHOICES}
     for _ in range(ROUNDS):
-        for view in VIEWS:
+        for view in CHOICES:
             start = time.perf_counter()
             explorer.disease = view
             times.append((time.perf_counter() - start) * 1000)
@@ -38,7 +38,7 @@ def main() -> None:
     print(f"switches timed: {len(times)}")
     print(f"median switch time: {statistics.median(times):.2f} ms")
     print(f"90th percentile:    {times[int(len(times) * 0.9)]:.2f} ms")
-    for view in VIEWS:
+    for view in CHOICES:
         print(f"sent when switching to {view:8s}: {sizes[view][0] / 1024:.1f} KB")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scripts.headless import screenshot
 from widgets import html
-from widgets.diagram import VIEWS, load_parts, render_svg
+from widgets.diagram import CHOICES, load_parts, render_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parts = load_parts()
     with tempfile.TemporaryDirectory() as tmp:
-        for view in VIEWS:
+        for view in CHOICES:
             page = Path(tmp) / f"{view}.html"
             drawing = html.trusted(render_svg(parts, view))
             body = html.el("div", drawing, style={"width": "880px", "padding": "10px"})

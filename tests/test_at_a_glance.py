@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.snapshots import snapshot_body
-from widgets.at_a_glance import AtAGlance, cited_sources, glance_html, load_topics
+from widgets.at_a_glance import AtAGlance, cited, glance_html, load_glance_topics
 from widgets.content import load_references
 
 
@@ -16,34 +16,34 @@ def badges_in(html_text):
 
 
 def test_each_view_shows_only_its_disease():
-    glance = AtAGlance(view="ms")
-    topics = load_topics()
+    glance = AtAGlance(disease="ms")
+    topics = load_glance_topics()
     assert badges_in(glance._table.value) == ["MS"]
     for topic in topics:
         assert topic.ms.text in glance.summary()
         assert topic.als.text not in glance.summary()
 
-    glance.view = "als"
+    glance.disease = "als"
     assert badges_in(glance._table.value) == ["ALS"]
     assert all(topic.als.text in glance.summary() for topic in topics)
     assert not any(topic.ms.text in glance.summary() for topic in topics)
 
-    glance.view = "compare"
+    glance.disease = "compare"
     assert badges_in(glance._table.value) == ["MS", "ALS"]
     assert glance._table.value.count('<tr><th scope="row"') == len(topics)
 
 
 def test_clicking_the_toggle_changes_view_and_html():
-    glance = AtAGlance(view="ms")
+    glance = AtAGlance(disease="ms")
     before = glance._table.value
     glance._toggle.value = "als"  # what a click in the browser sends to the kernel
-    assert glance.view == "als"
+    assert glance.disease == "als"
     assert glance._table.value != before
     assert glance._table.value.startswith('<div role="status" aria-live="polite">')
 
 
 def test_stored_output_has_summary_and_static_html():
-    glance = AtAGlance(view="compare")
+    glance = AtAGlance(disease="compare")
     bundle = glance._repr_mimebundle_()
     assert bundle["text/plain"] == glance.summary()
     assert bundle["text/plain"].startswith("Showing Multiple sclerosis and Amyotrophic")
@@ -52,9 +52,9 @@ def test_stored_output_has_summary_and_static_html():
 
 
 def test_citations_are_numbered_in_order_of_first_use():
-    topics = load_topics()
+    topics = load_glance_topics()
     html_text = glance_html(topics, "als", load_references())
-    order = cited_sources(topics, "als")
+    order = cited(topics, "als")
     assert order[0] == topics[0].als.sources[0]
     items = re.findall(r"<li>(.*?)</li>", html_text)
     assert len(items) == len(order)
@@ -62,16 +62,16 @@ def test_citations_are_numbered_in_order_of_first_use():
 
 
 @pytest.mark.parametrize("bad", ["MS", "both", "", None, 3])
-def test_unknown_view_raises_with_allowed_values(bad):
-    with pytest.raises(ValueError, match=r"view must be one of 'ms', 'als', 'compare'"):
-        AtAGlance(view=bad) if isinstance(bad, str) else glance_html([], bad, {})
+def test_unknown_disease_raises_with_allowed_values(bad):
+    with pytest.raises(ValueError, match=r"disease must be one of 'ms', 'als', 'compare'"):
+        AtAGlance(disease=bad) if isinstance(bad, str) else glance_html([], bad, {})
 
 
-def test_setting_a_bad_view_keeps_the_old_one():
-    glance = AtAGlance(view="als")
+def test_setting_a_bad_disease_keeps_the_old_one():
+    glance = AtAGlance(disease="als")
     with pytest.raises(ValueError):
-        glance.view = "alz"
-    assert glance.view == "als"
+        glance.disease = "alz"
+    assert glance.disease == "als"
     assert badges_in(glance._table.value) == ["ALS"]
 
 
@@ -88,7 +88,7 @@ def test_widget_carries_its_css_classes():
 
 def test_numbers_compare_like_with_like():
     """Issue 10 (A13): new cases a year side by side, and survival explains the gap."""
-    topics = {topic.id: topic for topic in load_topics()}
+    topics = {topic.id: topic for topic in load_glance_topics()}
     new = topics["new_cases"]
     for statement in (new.ms, new.als):
         assert "new cases per 100,000 people each year" in statement.text

@@ -114,7 +114,7 @@ def _glossary():
 def _at_a_glance():
     from widgets import AtAGlance
 
-    return [AtAGlance(view=view) for view in ("ms", "als", "compare")]
+    return [AtAGlance(disease=view) for view in ("ms", "als", "compare")]
 
 
 def _explorer():

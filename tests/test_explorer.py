@@ -18,8 +18,8 @@ from tests.snapshots import pictures, snapshot_body
 from widgets import NervousSystemExplorer
 from widgets.content import DataError, load_references
 from widgets.diagram import (
+    CHOICES,
     SVG_NS,
-    VIEWS,
     explorer_html,
     load_parts,
     part_html,
@@ -63,7 +63,7 @@ def marked_parts(root):
     }
 
 
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("view", CHOICES)
 def test_each_view_highlights_exactly_the_damaged_parts(view):
     root = ET.fromstring(render_svg(load_parts(), view))
     expected = expected_marks(view)
@@ -120,13 +120,13 @@ def test_toggle_changes_picture_trait_and_highlighted():
     explorer = NervousSystemExplorer()
     assert explorer.highlighted == {}
     seen = set()
-    for view in VIEWS:
+    for view in CHOICES:
         explorer._toggle.value = view  # what a click in the browser sends
         assert explorer.disease == view
         assert explorer.highlighted == expected_marks(view)
         assert marked_parts(svg_of(explorer._diagram.value)) == expected_marks(view)
         seen.add(explorer._diagram.value)
-    assert len(seen) == len(VIEWS)
+    assert len(seen) == len(CHOICES)
 
 
 def test_known_teaching_points_hold():
@@ -138,7 +138,7 @@ def test_known_teaching_points_hold():
     assert "peripheral_motor_nerve" not in NervousSystemExplorer(disease="ms").highlighted
 
 
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("view", CHOICES)
 def test_summary_matches_the_picture(view):
     explorer = NervousSystemExplorer(disease=view)
     text = explorer.summary()
@@ -195,7 +195,7 @@ def test_svg_is_accessible_and_lean():
     assert label.get("data-selected") == "true" and label.get("font-weight") == "700"
 
 
-@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("view", CHOICES)
 def test_the_chosen_part_has_a_halo_behind_its_shapes(view):
     """Issue 12: the chosen part is outlined in the picture, not only by a bold label."""
     for part_id in ("axon", "optic_nerve", "cerebellum"):

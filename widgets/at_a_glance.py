@@ -14,10 +14,9 @@ import traitlets
 from . import html
 from .base import LessonWidget, check_choice
 from .content import Reference, load_document, load_references
-from .theme import DISEASES
+from .theme import DISEASE_CHOICES, DISEASE_LABELS, DISEASES, diseases_in
 
-VIEWS = ("ms", "als", "compare")
-VIEW_LABELS = {"ms": "MS", "als": "ALS", "compare": "Compare both"}
+CHOICES = DISEASE_CHOICES[1:]  # no healthy view: the table is about the two diseases
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class Topic:
         return self.ms if disease == "ms" else self.als
 
 
-def load_topics() -> list[Topic]:
+def load_glance_topics() -> list[Topic]:
     """The topics of ``data/at_a_glance.yaml``, validated."""
     document = load_document("at_a_glance")
     return [
@@ -51,12 +50,7 @@ def load_topics() -> list[Topic]:
     ]
 
 
-def diseases_in(view: str) -> tuple[str, ...]:
-    check_choice("view", view, VIEWS)
-    return ("ms", "als") if view == "compare" else (view,)
-
-
-def cited_sources(topics: list[Topic], view: str) -> list[str]:
+def cited(topics: list[Topic], view: str) -> list[str]:
     """Source ids in the order they are first cited in this view."""
     order: list[str] = []
     for topic in topics:
@@ -69,7 +63,7 @@ def cited_sources(topics: list[Topic], view: str) -> list[str]:
 
 def glance_summary(topics: list[Topic], view: str) -> str:
     """Plain-text version of what the view shows, for screen readers and text readers."""
-    shown = diseases_in(view)
+    shown = diseases_in(check_choice("disease", view, CHOICES))
     names = " and ".join(DISEASES[d].name for d in shown)
     lines = [f"Showing {names}: {len(topics)} topics."]
     for topic in topics:
@@ -82,8 +76,8 @@ def glance_summary(topics: list[Topic], view: str) -> str:
 
 def glance_html(topics: list[Topic], view: str, references: dict[str, Reference]) -> html.Markup:
     """A table of the topics for one view, with numbered, escaped citations."""
-    shown = diseases_in(view)
-    cites = html.Citations(references, cited_sources(topics, view))
+    shown = diseases_in(check_choice("disease", view, CHOICES))
+    cites = html.Citations(references, cited(topics, view))
     header = [
         html.el(
             "th",
@@ -128,41 +122,42 @@ def glance_html(topics: list[Topic], view: str, references: dict[str, Reference]
 class AtAGlance(LessonWidget):
     """Toggle between MS, ALS and a side-by-side comparison of headline facts.
 
-    >>> glance = AtAGlance(view="compare")
-    >>> glance.view = "als"       # same as clicking the ALS button
+    >>> glance = AtAGlance(disease="compare")
+    >>> glance.disease = "als"       # same as clicking the ALS button
     """
 
     css_class = "msals-glance"
     controls = "the MS / ALS / Compare both toggle"
-    view = traitlets.Unicode("ms")
+    disease = traitlets.Unicode("ms")
 
-    def __init__(self, view: str = "ms", **kwargs):
-        self._topics = load_topics()
+    def __init__(self, disease: str = "ms", **kwargs):
+        self._topics = load_glance_topics()
         self._references = load_references()
         self._toggle = ipywidgets.ToggleButtons(
-            options=[(VIEW_LABELS[v], v) for v in VIEWS],
+            options=[(DISEASE_LABELS[v], v) for v in CHOICES],
             description="Show:",
-            tooltips=[f"Show {VIEW_LABELS[v]}" for v in VIEWS],
+            tooltips=[f"Show {DISEASE_LABELS[v]}" for v in CHOICES],
         )
         self._table = ipywidgets.HTML()
         super().__init__(children=[self._toggle, self._table], **kwargs)
-        ipywidgets.link((self._toggle, "value"), (self, "view"))
-        self.view = view
+        ipywidgets.link((self._toggle, "value"), (self, "disease"))
+        self.disease = disease
         self._render()
 
-    @traitlets.validate("view")
-    def _check_view(self, proposal):
-        return check_choice("view", proposal["value"], VIEWS)
+    @traitlets.validate("disease")
+    def _check_disease(self, proposal):
+        return check_choice("disease", proposal["value"], CHOICES)
 
-    @traitlets.observe("view")
-    def _on_view(self, change):
+    @traitlets.observe("disease")
+    def _on_disease(self, change):
         self._render()
 
     def _render(self) -> None:
-        self._table.value = html.live_region(glance_html(self._topics, self.view, self._references))
+        table = glance_html(self._topics, self.disease, self._references)
+        self._table.value = html.live_region(table)
 
     def summary(self) -> str:
-        return glance_summary(self._topics, self.view)
+        return glance_summary(self._topics, self.disease)
 
     def static_html(self) -> str:
-        return glance_html(self._topics, self.view, self._references)
+        return glance_html(self._topics, self.disease, self._references)

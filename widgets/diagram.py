@@ -19,13 +19,23 @@ from pathlib import Path
 from . import html
 from .base import check_choice
 from .content import DataError, Reference, display_name, load_document
-from .theme import ALS, BACKGROUND, DISEASES, FOCUS_RING, MS, TEXT, badge_text_colour
+from .theme import (
+    ALS,
+    BACKGROUND,
+    DISEASE_CHOICES,
+    DISEASE_LABELS,
+    DISEASES,
+    FOCUS_RING,
+    MS,
+    TEXT,
+    badge_text_colour,
+    diseases_in,
+)
 
 SVG_NS = "http://www.w3.org/2000/svg"
 SVG_PATH = Path(__file__).resolve().parent / "assets" / "nervous_system.svg"
-VIEWS = ("healthy", "ms", "als", "compare")
-VIEW_LABELS = {"healthy": "Healthy", "ms": "MS", "als": "ALS", "compare": "Compare both"}
-KINDS = ("primary", "secondary")
+CHOICES = DISEASE_CHOICES
+DAMAGE_KINDS = ("primary", "secondary")
 KIND_WORDS = {"primary": "attacked directly", "secondary": "knock-on damage"}
 
 ET.register_namespace("", SVG_NS)
@@ -141,11 +151,6 @@ def load_parts(svg_ids: list[str] | None = None) -> list[Part]:
 # ---------------------------------------------------------------- what a view shows
 
 
-def diseases_in(view: str) -> tuple[str, ...]:
-    check_choice("disease", view, VIEWS)
-    return {"healthy": (), "ms": ("ms",), "als": ("als",), "compare": ("ms", "als")}[view]
-
-
 def damage_of(part: Part, view: str) -> dict[str, str]:
     """``{disease: kind}`` for each disease of the view that damages this part."""
     return {d: part.effect(d).kind for d in diseases_in(view) if part.effect(d).damaged}
@@ -176,7 +181,7 @@ def _names(parts: list[Part]) -> str:
 
 def view_summary(parts: list[Part], view: str, selected: str | None = None) -> str:
     """What the diagram shows now, in plain words (screen readers, text readers)."""
-    check_choice("disease", view, VIEWS)
+    check_choice("disease", view, CHOICES)
     marks = highlighted(parts, view)
     lines: list[str]
     if view == "healthy":
@@ -198,7 +203,7 @@ def view_summary(parts: list[Part], view: str, selected: str | None = None) -> s
         ]
     else:
         badge = DISEASES[view].badge
-        by_kind = {k: [p for p in parts if damage_of(p, view).get(view) == k] for k in KINDS}
+        by_kind = {k: [p for p in parts if damage_of(p, view).get(view) == k] for k in DAMAGE_KINDS}
         spared = [p for p in parts if p.id not in marks]
         lines = [
             f"{badge} view: {len(marks)} of {len(parts)} parts are highlighted.",
@@ -441,7 +446,7 @@ def render_svg(
     ``{disease: kind}``) and ``description`` (title, summary) draw a chosen subset
     instead, e.g. the structures behind one symptom.
     """
-    check_choice("disease", view, VIEWS)
+    check_choice("disease", view, CHOICES)
     by_id = {p.id: p for p in parts}
     if selected is not None:
         check_choice("part", selected, list(by_id))
@@ -451,7 +456,7 @@ def render_svg(
         for part_id in marks:
             check_choice("part", part_id, list(by_id))
     title, summary = description or (
-        f"Nervous system: {VIEW_LABELS[view]} view",
+        f"Nervous system: {DISEASE_LABELS[view]} view",
         view_summary(parts, view),
     )
     root = svg_template()

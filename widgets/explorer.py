@@ -15,8 +15,8 @@ from . import html
 from .base import LessonWidget, check_choice
 from .content import load_references
 from .diagram import (
-    VIEW_LABELS,
-    VIEWS,
+    CHOICES,
+    DISEASE_LABELS,
     explorer_html,
     highlighted,
     live_summary_html,
@@ -45,7 +45,7 @@ class NervousSystemExplorer(LessonWidget):
     part = traitlets.Unicode(None, allow_none=True)
 
     def __init__(self, disease: str = "healthy", part: str | None = None, **kwargs):
-        check_choice("disease", disease, VIEWS)
+        check_choice("disease", disease, CHOICES)
         self._parts = load_parts()
         self._part_ids = [p.id for p in self._parts]
         if part is not None:
@@ -54,11 +54,11 @@ class NervousSystemExplorer(LessonWidget):
         # Pattern ids in the SVG are unique per explorer, so two on one page never clash.
         self._uid = f"msals{next(_numbers)}"
         self._toggle = ipywidgets.ToggleButtons(
-            options=[(VIEW_LABELS[v], v) for v in VIEWS],
+            options=[(DISEASE_LABELS[v], v) for v in CHOICES],
             value=disease,
             description="Show:",
             tooltips=["The healthy nervous system"]
-            + [f"Highlight what {VIEW_LABELS[v]} damages" for v in VIEWS[1:]],
+            + [f"Highlight what {DISEASE_LABELS[v]} damages" for v in CHOICES[1:]],
             style={"button_width": "auto", "description_width": "initial"},
         )
         self._picker = ipywidgets.Dropdown(
@@ -93,7 +93,7 @@ class NervousSystemExplorer(LessonWidget):
 
     @traitlets.validate("disease")
     def _check_disease(self, proposal):
-        return check_choice("disease", proposal["value"], VIEWS)
+        return check_choice("disease", proposal["value"], CHOICES)
 
     @traitlets.validate("part")
     def _check_part(self, proposal):

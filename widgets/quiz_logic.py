@@ -21,7 +21,7 @@ from .base import check_choice
 from .content import DataError, Reference, data_dir, display_name, load_document, require_known
 from .lesson_map import load_lessons
 
-KINDS = ("single_choice", "sort", "vignette")
+QUESTION_KINDS = ("single_choice", "sort", "vignette")
 SORT_OPTIONS = ("MS", "ALS", "Both", "Neither")
 RIGHT = "✓ Correct."
 WRONG = "✗ Not quite."
@@ -79,7 +79,7 @@ def load_objectives() -> list[Objective]:
     return objectives
 
 
-def load_topics() -> dict[str, str]:
+def load_quiz_topics() -> dict[str, str]:
     """Known quiz topics: id -> label."""
     return {item["id"]: item["label"] for item in load_document("quiz")["topics"]}
 

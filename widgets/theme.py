@@ -24,6 +24,21 @@ MS = DiseaseStyle("ms", "Multiple sclerosis", "MS", "#0072B2", "#E3F0F8", "solid
 ALS = DiseaseStyle("als", "Amyotrophic lateral sclerosis", "ALS", "#D55E00", "#FBE9DD", "dashed")
 DISEASES: dict[str, DiseaseStyle] = {MS.key: MS, ALS.key: ALS}
 
+# What a widget's ``disease`` argument chooses, in every widget: the healthy system (the
+# explorer only), one disease, or both side by side. Labels are the toggle's words.
+DISEASE_CHOICES = ("healthy", "ms", "als", "compare")
+DISEASE_LABELS = {"healthy": "Healthy", "ms": "MS", "als": "ALS", "compare": "Compare both"}
+_SHOWN = {"healthy": (), "ms": ("ms",), "als": ("als",), "compare": ("ms", "als")}
+
+
+def diseases_in(choice: str) -> tuple[str, ...]:
+    """The diseases a ``disease`` choice shows: none for healthy, both for compare."""
+    if choice not in _SHOWN:
+        allowed = ", ".join(map(repr, DISEASE_CHOICES))
+        raise ValueError(f"disease must be one of {allowed}; got {choice!r}")
+    return _SHOWN[choice]
+
+
 TEXT = "#1A1A1A"  # text on our own light backgrounds (disease boxes, SVG, charts)
 MUTED_TEXT = "#4D4D4D"
 BACKGROUND = "#FFFFFF"

@@ -15,7 +15,7 @@ import re
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from widgets.at_a_glance import VIEW_LABELS, VIEWS, diseases_in, load_topics
+from widgets.at_a_glance import CHOICES, DISEASE_LABELS, diseases_in, load_glance_topics
 from widgets.theme import DISEASES
 
 UPDATE_TIMEOUT_MS = 10_000
@@ -35,7 +35,7 @@ JS_GLANCE_STATE = """(root) => {
 def glance_expectation(view: str) -> dict:
     """What the AtAGlance table must show for ``view``, from data/at_a_glance.yaml."""
     shown = diseases_in(view)
-    topics = load_topics()
+    topics = load_glance_topics()
     hidden = [d for d in DISEASES if d not in shown]
     return {
         "badges": [DISEASES[d].badge for d in shown],
@@ -65,8 +65,8 @@ def glance_shows(state: dict, view: str) -> list[str]:
         problems.append(f"{len(missing)} statement(s) missing, e.g. {missing[0][:60]!r}")
     if extra:
         problems.append(f"{len(extra)} statement(s) of the hidden disease, e.g. {extra[0][:60]!r}")
-    if state["active"] != [VIEW_LABELS[view]]:
-        problems.append(f"active toggle {state['active']}, expected {[VIEW_LABELS[view]]}")
+    if state["active"] != [DISEASE_LABELS[view]]:
+        problems.append(f"active toggle {state['active']}, expected {[DISEASE_LABELS[view]]}")
     return problems
 
 
@@ -83,30 +83,30 @@ def wait_for_glance(page, root: str, view: str, how: str) -> None:
               return JSON.stringify(got) === JSON.stringify(badges)
                 && active.length === 1 && active[0] === label;
             }""",
-            arg=[root, glance_expectation(view)["badges"], VIEW_LABELS[view]],
+            arg=[root, glance_expectation(view)["badges"], DISEASE_LABELS[view]],
             timeout=UPDATE_TIMEOUT_MS,
         )
     problems = glance_shows(glance_state(page, root), view)
-    assert not problems, f"after {how} {VIEW_LABELS[view]!r}: " + "; ".join(problems)
+    assert not problems, f"after {how} {DISEASE_LABELS[view]!r}: " + "; ".join(problems)
 
 
 def glance_order(page, root: str) -> list[str]:
     """Every view, starting with one that differs from the current one, ending back there."""
     active = glance_state(page, root)["active"]
-    labels = {label: view for view, label in VIEW_LABELS.items()}
+    labels = {label: view for view, label in DISEASE_LABELS.items()}
     current = labels.get(active[0]) if len(active) == 1 else None
-    order = [v for v in VIEWS if v != current]
+    order = [v for v in CHOICES if v != current]
     return order + ([current] if current else [])
 
 
 def check_glance_by_mouse(page, root: str) -> list[str]:
     """Click each toggle of the AtAGlance at ``root``; the table must follow each click."""
     buttons = page.locator(f"{root} .widget-toggle-button")
-    assert buttons.all_inner_texts() == [VIEW_LABELS[v] for v in VIEWS]
+    assert buttons.all_inner_texts() == [DISEASE_LABELS[v] for v in CHOICES]
     seen = []
     for view in glance_order(page, root):
         before = glance_state(page, root)["text"]
-        buttons.nth(VIEWS.index(view)).click()
+        buttons.nth(CHOICES.index(view)).click()
         wait_for_glance(page, root, view, "clicking")
         assert glance_state(page, root)["text"] != before, f"{view}: the table did not change"
         seen.append(view)
@@ -116,12 +116,12 @@ def check_glance_by_mouse(page, root: str) -> list[str]:
 def check_glance_by_keyboard(page, root: str) -> list[str]:
     """The same with the keyboard only: Tab between the toggles, Space or Enter to choose."""
     buttons = page.locator(f"{root} .widget-toggle-button")
-    labels = [VIEW_LABELS[v] for v in VIEWS]
+    labels = [DISEASE_LABELS[v] for v in CHOICES]
     buttons.nth(0).focus()
     position = 0
     seen = []
     for step, view in enumerate(glance_order(page, root)):
-        target = VIEWS.index(view)
+        target = CHOICES.index(view)
         while position != target:
             page.keyboard.press("Tab" if target > position else "Shift+Tab")
             position += 1 if target > position else -1

@@ -17,7 +17,7 @@ from tests.browser.checks import (
     glance_shows,
     glance_state,
 )
-from widgets.at_a_glance import VIEWS
+from widgets.at_a_glance import CHOICES
 
 pytestmark = pytest.mark.browser
 
@@ -36,14 +36,14 @@ def test_lesson_00_opens_on_the_comparison(lessons):
 @pytest.mark.lesson("00_start_here")
 def test_each_toggle_changes_the_table_by_mouse(lessons):
     notebook = lessons.use(LESSON)
-    assert sorted(check_glance_by_mouse(notebook.page, GLANCE)) == sorted(VIEWS)
+    assert sorted(check_glance_by_mouse(notebook.page, GLANCE)) == sorted(CHOICES)
     assert notebook.errors()[0] == []
 
 
 @pytest.mark.lesson("00_start_here")
 def test_each_toggle_changes_the_table_by_keyboard_alone(lessons):
     notebook = lessons.use(LESSON)
-    assert sorted(check_glance_by_keyboard(notebook.page, GLANCE)) == sorted(VIEWS)
+    assert sorted(check_glance_by_keyboard(notebook.page, GLANCE)) == sorted(CHOICES)
     assert notebook.errors()[0] == []
 
 
@@ -56,7 +56,7 @@ def broken_glance(repo_copy):
         nbformat.v4.new_code_cell("import widgets.at_a_glance as glance"),
         # Broken on purpose: without its observer the view changes but the table stays.
         nbformat.v4.new_code_cell("glance.AtAGlance._on_view = lambda self, change: None"),
-        nbformat.v4.new_code_cell('glance.AtAGlance(view="compare")'),
+        nbformat.v4.new_code_cell('glance.AtAGlance(disease="compare")'),
     ]
     path = repo_copy / BROKEN
     path.parent.mkdir(exist_ok=True)

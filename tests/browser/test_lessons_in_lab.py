@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.jupyter import BROKEN_WIDGET_TEXTS, error_outputs, expected_outputs, safe_name
 from tests.notebook_tools import lesson_paths
-from widgets.at_a_glance import load_topics
+from widgets.at_a_glance import load_glance_topics
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +37,13 @@ def test_the_lesson_kernel_uses_the_copied_package_and_data(lessons, repo_copy):
     printed = notebook.kernel_stdout(
         "import json, os, widgets, widgets.content as c, widgets.at_a_glance as g\n"
         "print(json.dumps([widgets.__file__, str(c.data_dir()), os.getcwd(),"
-        " len(g.load_topics())]))"
+        " len(g.load_glance_topics())]))"
     )
     package_file, data_dir, cwd, topics = json.loads(printed)
     assert package_file == str(repo_copy / "widgets" / "__init__.py")
     assert data_dir == str(repo_copy / "data")
     assert cwd == str(repo_copy / "lessons")
-    assert topics == len(load_topics()) > 0
+    assert topics == len(load_glance_topics()) > 0
 
 
 def test_lesson_runs_clean_and_draws_everything(lessons, lesson):

@@ -49,7 +49,7 @@ from tests.browser.lite import (
 )
 from tests.notebook_tools import LESSONS, notebook_paths
 from widgets import NervousSystemExplorer
-from widgets.at_a_glance import VIEW_LABELS, VIEWS
+from widgets.at_a_glance import CHOICES, DISEASE_LABELS
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
@@ -145,9 +145,9 @@ def tag_roots(page, css_class: str) -> list[str]:
 def use_glance(page, root: str) -> None:
     """Choose another view of the comparison table; the table must show exactly it."""
     labels = button_labels(page, f"{root} .widget-toggle-button")
-    assert labels == [VIEW_LABELS[v] for v in VIEWS]
+    assert labels == [DISEASE_LABELS[v] for v in CHOICES]
     view = glance_order(page, root)[0]
-    page.locator(f"{root} .widget-toggle-button").nth(VIEWS.index(view)).click()
+    page.locator(f"{root} .widget-toggle-button").nth(CHOICES.index(view)).click()
     wait_for_glance(page, root, view, "clicking")
 
 
