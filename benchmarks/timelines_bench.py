@@ -20,10 +20,10 @@ TARGET_MS = 20.0
 
 # (figure, the control changed, the two values it alternates between, other settings)
 CASES = [
-    ("MS course (RRMS then SPMS)", "treatment", ("none", "natalizumab"), {"view": "ms"}),
-    ("MS course (PPMS)", "treatment", ("none", "ocrelizumab"), {"view": "ms", "course": "ppms"}),
-    ("ALS course", "rate", ("typical", "fast"), {"view": "als", "years": 10}),
-    ("Side by side", "years", (20, 25), {"view": "compare"}),
+    ("MS course (RRMS then SPMS)", "treatment", ("none", "natalizumab"), {"disease": "ms"}),
+    ("MS course (PPMS)", "treatment", ("none", "ocrelizumab"), {"disease": "ms", "course": "ppms"}),
+    ("ALS course", "rate", ("typical", "fast"), {"disease": "als", "years": 10}),
+    ("Side by side", "years", (20, 25), {"disease": "compare"}),
 ]
 
 

@@ -144,7 +144,7 @@ def _quiz():
 def _timelines():
     from widgets import ProgressionTimelines
 
-    return [ProgressionTimelines(view=view) for view in ("ms", "als", "compare")]
+    return [ProgressionTimelines(disease=view) for view in ("ms", "als", "compare")]
 
 
 def _chart_text():

@@ -227,8 +227,8 @@ def test_widget_has_dom_contract_classes_and_live_summary():
 @pytest.mark.parametrize(
     ("control", "value"),
     [
-        ("_view", "als"),
-        ("_view", "compare"),
+        ("_disease", "als"),
+        ("_disease", "compare"),
         ("_course", "ppms"),
         ("_treatment", "natalizumab"),
         ("_years", 10),
@@ -259,7 +259,7 @@ def test_years_menu_offers_spans_and_any_year_set_from_python():
 
 
 def test_rate_control_changes_the_als_chart():
-    widget = ProgressionTimelines(view="als", years=10)
+    widget = ProgressionTimelines(disease="als", years=10)
 
     def chosen():
         return [t for t in drawn(widget)["data"] if "comparison" not in t["name"]][0]
@@ -313,7 +313,7 @@ def test_ipywidgets_set_state_is_not_overridden():
 
 
 def test_widget_matches_the_static_chart():
-    widget = ProgressionTimelines(view="compare", years=20)
+    widget = ProgressionTimelines(disease="compare", years=20)
     assert drawn(widget) == side_by_side_chart(years=20).figure_json()
     bundle = widget._repr_mimebundle_()
     assert bundle["text/plain"] == widget.summary()
@@ -323,7 +323,7 @@ def test_widget_matches_the_static_chart():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"view": "table"}, "view must be one of 'ms', 'als', 'compare'"),
+        ({"disease": "table"}, "disease must be one of 'ms', 'als', 'compare'"),
         ({"course": "benign"}, "course must be one of"),
         ({"rate": "rapid"}, "rate must be one of 'slow', 'typical', 'fast'"),
         ({"years": -3}, "years must be between 1 and 40"),
@@ -352,31 +352,31 @@ def test_update_redraws_once_with_all_changes():
     renders = []
     original = widget.current_chart
     widget.current_chart = lambda: (renders.append(1), original())[1]
-    widget.update(view="compare", rate="slow", years=30)
+    widget.update(disease="compare", rate="slow", years=30)
     assert len(renders) == 1
     assert drawn(widget) == side_by_side_chart(rate="slow", years=30).figure_json()
     # the course is applied first, so its treatment can come in the same call
-    widget.update(treatment="ocrelizumab", course="ppms", view="ms")
+    widget.update(treatment="ocrelizumab", course="ppms", disease="ms")
     assert (widget.course, widget.treatment) == ("ppms", "ocrelizumab")
     # back in the MS view, its own 25 years (30 years belonged to the compare view)
     assert drawn(widget) == ms_chart("ppms", "ocrelizumab", 25).figure_json()
-    with pytest.raises(ValueError, match="update\\(\\) takes view, course"):
+    with pytest.raises(ValueError, match="update\\(\\) takes disease, course"):
         widget.update(colour="red")
 
 
 def test_each_view_keeps_its_own_years_and_greyed_controls_say_why():
-    widget = ProgressionTimelines(view="ms", years=25)
+    widget = ProgressionTimelines(disease="ms", years=25)
     assert "ALS decline is greyed out" in widget._why.value and widget._rate.disabled
     assert widget._rate.tooltip.startswith("ALS decline is greyed out")
-    widget.view = "als"  # 25 years would leave an ALS chart mostly empty
+    widget.disease = "als"  # 25 years would leave an ALS chart mostly empty
     assert widget.years == 10 and widget._years.value == 10
     assert "MS course and MS treatment are greyed out" in widget._why.value
     assert widget._course.disabled and widget._course.tooltip
     widget.years = 5
-    widget.view = "ms"
+    widget.disease = "ms"
     assert widget.years == 25 and widget._course.tooltip is None and widget._rate.tooltip
-    widget.view = "als"
+    widget.disease = "als"
     assert widget.years == 5  # what the student chose for this view comes back
-    widget.view = "compare"
+    widget.disease = "compare"
     assert widget.years == 20 and widget._why.value == ""
     assert not (widget._course.disabled or widget._rate.disabled)

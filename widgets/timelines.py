@@ -16,6 +16,7 @@ import traitlets
 from . import html
 from .base import LessonWidget, check_choice
 from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, ms_course
+from .theme import DISEASE_CHOICES
 from .timeline_figures import (
     PLOTLY_MIME,
     Chart,
@@ -28,15 +29,15 @@ from .timeline_figures import (
     treatments_figure,
 )
 
-VIEWS = ("ms", "als", "compare")
-CONTROLS = ("view", "course", "treatment", "rate", "years")
+CHOICES = DISEASE_CHOICES[1:]  # MS, ALS or both on one time axis
+CONTROLS = ("disease", "course", "treatment", "rate", "years")
 # Time spans offered in the "Years shown" menu (any whole number from 1 to 40 also works
 # from Python; it is then added to the menu). A menu rather than a slider: ipywidgets'
 # slider handle has no accessible name, so screen readers announce a bare number.
 YEAR_CHOICES = (2, 5, 10, 15, 20, 25, 30, 40)
-VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
+CHOICE_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
 # Years shown when a view is first chosen (the chart functions' own defaults).
-VIEW_YEARS = {"ms": 25, "als": 10, "compare": 20}
+CHOICE_YEARS = {"ms": 25, "als": 10, "compare": 20}
 # What a greyed-out control says about itself, per view.
 DISABLED_WHY = {
     "als": "MS course and MS treatment are greyed out: they apply to the MS and Compare views.",
@@ -103,7 +104,7 @@ def treatment_history_chart() -> Chart:
 
 
 def build_chart(
-    view: str,
+    disease: str,
     course: str,
     treatment: str,
     rate: str,
@@ -112,10 +113,10 @@ def build_chart(
     params: Params,
 ) -> Chart:
     """The chart for the widget's current state."""
-    check_choice("view", view, VIEWS)
-    if view == "ms":
+    check_choice("disease", disease, CHOICES)
+    if disease == "ms":
         return ms_chart(course, treatment, years, seed, params)
-    if view == "als":
+    if disease == "als":
         return als_chart(rate, years, params)
     return side_by_side_chart(course, treatment, rate, years, seed, params)
 
@@ -137,7 +138,7 @@ def panel_html(chart: Chart) -> html.Markup:
 class ProgressionTimelines(LessonWidget):
     """Interactive timeline of an illustrative MS or ALS course.
 
-    >>> timelines = ProgressionTimelines(view="compare")
+    >>> timelines = ProgressionTimelines(disease="compare")
     >>> timelines.treatment = "natalizumab"   # same as choosing it in the menu
     >>> timelines.update(course="ppms", treatment="ocrelizumab")  # several at once
 
@@ -148,7 +149,7 @@ class ProgressionTimelines(LessonWidget):
 
     css_class = "msals-timeline"
     controls = "the menus and toggles that change the chart"
-    view = traitlets.Unicode("ms")
+    disease = traitlets.Unicode("ms")
     course = traitlets.Unicode("rrms_spms")
     treatment = traitlets.Unicode(DEFAULT_TREATMENT)
     rate = traitlets.Unicode("typical")
@@ -156,7 +157,7 @@ class ProgressionTimelines(LessonWidget):
 
     def __init__(
         self,
-        view: str = "ms",
+        disease: str = "ms",
         course: str = "rrms_spms",
         treatment: str | None = None,
         rate: str = "typical",
@@ -167,7 +168,7 @@ class ProgressionTimelines(LessonWidget):
         self._params = load_params()
         self._seed = seed
         self._ready = False
-        check_choice("view", view, VIEWS)
+        check_choice("disease", disease, CHOICES)
         check_choice("course", course, tuple(self._params.courses))
         treatment = default_treatment(course, treatment, self._params)
         check_choice("treatment", treatment, self._params.courses[course].treatments)
@@ -177,10 +178,10 @@ class ProgressionTimelines(LessonWidget):
         if not MIN_YEARS <= years <= MAX_YEARS:
             raise ValueError(f"years must be between 1 and 40 years; got {years!r}")
         style = {"description_width": "9em"}
-        self._view = ipywidgets.ToggleButtons(
-            options=[(VIEW_LABELS[v], v) for v in VIEWS],
+        self._disease = ipywidgets.ToggleButtons(
+            options=[(CHOICE_LABELS[v], v) for v in CHOICES],
             description="Show:",
-            tooltips=[f"Show the {VIEW_LABELS[v].lower()}" for v in VIEWS],
+            tooltips=[f"Show the {CHOICE_LABELS[v].lower()}" for v in CHOICES],
             style=style,
         )
         self._course = ipywidgets.Dropdown(
@@ -212,7 +213,7 @@ class ProgressionTimelines(LessonWidget):
         self._panel = ipywidgets.HTML()
         super().__init__(
             children=[
-                self._view,
+                self._disease,
                 self._course,
                 self._treatment,
                 self._rate,
@@ -227,18 +228,18 @@ class ProgressionTimelines(LessonWidget):
         # Traits first (course before treatment, which must belong to it), then the
         # controls to match, so that link() below finds them equal and changes nothing.
         self._treatment.options = self._treatment_options(course)
-        self.view, self.course, self.rate = view, course, rate
+        self.disease, self.course, self.rate = disease, course, rate
         self.treatment = treatment
-        self._view.value, self._course.value, self._rate.value = view, course, rate
+        self._disease.value, self._course.value, self._rate.value = disease, course, rate
         self._treatment.value = treatment
-        for name in ("view", "course", "treatment", "rate"):
+        for name in ("disease", "course", "treatment", "rate"):
             ipywidgets.link((getattr(self, f"_{name}"), "value"), (self, name))
         # Not link(): a year set from Python may first need its own entry in the menu.
         self.years = years
         self._years.observe(self._on_years_menu, names="value")
         # Each view keeps its own span of years: 25 years suit MS, but would leave an ALS
         # chart mostly empty, so switching views brings back that view's own span.
-        self._years_for = {**VIEW_YEARS, view: years}
+        self._years_for = {**CHOICE_YEARS, disease: years}
         self._ready = True
         self._render()
 
@@ -262,9 +263,9 @@ class ProgressionTimelines(LessonWidget):
             self._ready = ready
         self._render()
 
-    @traitlets.validate("view")
-    def _check_view(self, proposal):
-        return check_choice("view", proposal["value"], VIEWS)
+    @traitlets.validate("disease")
+    def _check_disease(self, proposal):
+        return check_choice("disease", proposal["value"], CHOICES)
 
     @traitlets.validate("course")
     def _check_course(self, proposal):
@@ -293,12 +294,12 @@ class ProgressionTimelines(LessonWidget):
         treatments = self._params.treatments
         return [(treatments[t].label, t) for t in self._params.courses[course].treatments]
 
-    @traitlets.observe("view", "course", "treatment", "rate", "years")
+    @traitlets.observe("disease", "course", "treatment", "rate", "years")
     def _on_change(self, change):
         if change["name"] == "course":
             self._set_treatment_options()
         remembered = getattr(self, "_years_for", None)
-        if remembered is not None and change["name"] == "view":
+        if remembered is not None and change["name"] == "disease":
             ready, self._ready = self._ready, False  # one redraw, below
             try:
                 self.years = remembered[change["new"]]
@@ -307,7 +308,7 @@ class ProgressionTimelines(LessonWidget):
         if change["name"] == "years":
             self._show_years()
             if remembered is not None:
-                remembered[self.view] = change["new"]
+                remembered[self.disease] = change["new"]
         self._render()
 
     def _on_years_menu(self, change) -> None:
@@ -339,15 +340,21 @@ class ProgressionTimelines(LessonWidget):
 
     def current_chart(self) -> Chart:
         return build_chart(
-            self.view, self.course, self.treatment, self.rate, self.years, self._seed, self._params
+            self.disease,
+            self.course,
+            self.treatment,
+            self.rate,
+            self.years,
+            self._seed,
+            self._params,
         )
 
     def _render(self) -> None:
         if not self._ready:
             return
-        self._course.disabled = self._treatment.disabled = self.view == "als"
-        self._rate.disabled = self.view == "ms"
-        why = DISABLED_WHY.get(self.view, "")
+        self._course.disabled = self._treatment.disabled = self.disease == "als"
+        self._rate.disabled = self.disease == "ms"
+        why = DISABLED_WHY.get(self.disease, "")
         for control in (self._course, self._treatment, self._rate):
             control.tooltip = why if control.disabled else None
         self._why.value = html.muted(why, tag="p", class_="msals-why") if why else ""
