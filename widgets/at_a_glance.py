@@ -142,7 +142,7 @@ class AtAGlance(LessonWidget):
         super().__init__(children=[self._toggle, self._table], **kwargs)
         ipywidgets.link((self._toggle, "value"), (self, "disease"))
         self.disease = disease
-        self._render()
+        self._start()
 
     @traitlets.validate("disease")
     def _check_disease(self, proposal):
@@ -150,7 +150,7 @@ class AtAGlance(LessonWidget):
 
     @traitlets.observe("disease")
     def _on_disease(self, change):
-        self._render()
+        self._redraw()
 
     def _render(self) -> None:
         table = glance_html(self._topics, self.disease, self._references)

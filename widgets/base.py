@@ -15,6 +15,9 @@ the cell for the live controls (``controls`` names them). All HTML comes from
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import ipywidgets
 
 from . import html
@@ -42,6 +45,31 @@ class LessonWidget(ipywidgets.VBox):
         self.add_class("msals-widget")
         if self.css_class:
             self.add_class(self.css_class)
+
+    # The one "don't draw a half-built widget" guard: False until the subclass's __init__
+    # ends with _start(). Trait observers call _redraw(), which draws only once started.
+    _ready = False
+
+    def _start(self) -> None:
+        """The last line of a subclass's ``__init__``: draw, and redraw on every change."""
+        self._ready = True
+        self._render()
+
+    def _redraw(self) -> None:
+        if self._ready:
+            self._render()
+
+    @contextlib.contextmanager
+    def _held(self) -> Iterator[None]:
+        """Make several changes without a redraw between them (redraw once after)."""
+        ready, self._ready = self._ready, False
+        try:
+            yield
+        finally:
+            self._ready = ready
+
+    def _render(self) -> None:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
 
     def summary(self) -> str:  # pragma: no cover - every subclass overrides it
         raise NotImplementedError

@@ -187,7 +187,7 @@ class DiagnosticTestExplorer(LessonWidget):
         super().__init__(children=[self._menu, self._status, self._card, self._overview], **kwargs)
         ipywidgets.link((self._menu, "value"), (self, "test"))
         self.test = test
-        self._render()
+        self._start()
 
     @traitlets.validate("test")
     def _check_test(self, proposal):
@@ -195,8 +195,7 @@ class DiagnosticTestExplorer(LessonWidget):
 
     @traitlets.observe("test")
     def _on_test(self, change):
-        if hasattr(self, "_card"):
-            self._render()
+        self._redraw()
 
     @property
     def test_ids(self) -> list[str]:

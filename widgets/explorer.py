@@ -89,7 +89,7 @@ class NervousSystemExplorer(LessonWidget):
         self.part = part
         ipywidgets.link((self._toggle, "value"), (self, "disease"))
         self._picker.observe(self._on_pick, names="value")
-        self._render()
+        self._start()
 
     @traitlets.validate("disease")
     def _check_disease(self, proposal):
@@ -102,12 +102,12 @@ class NervousSystemExplorer(LessonWidget):
 
     @traitlets.observe("disease")
     def _on_disease(self, change):
-        self._render()
+        self._redraw()
 
     @traitlets.observe("part")
     def _on_part(self, change):
         self._picker.value = change["new"] or NO_PART
-        self._render()
+        self._redraw()
 
     def _on_pick(self, change):
         self.part = change["new"] or None

@@ -91,15 +91,13 @@ class ConductionSimulator(LessonWidget):
         super().__init__(
             children=[self._picker, self._time, self._chart, self._moment, self._panel], **kwargs
         )
-        self._ready = False
         self.case = case
         self._set_time_options()
         self.step = step
         self._time.value = step
         ipywidgets.link((self._picker, "value"), (self, "case"))
         ipywidgets.link((self._time, "value"), (self, "step"))
-        self._ready = True
-        self._render()
+        self._start()
 
     @traitlets.validate("case")
     def _check_case(self, proposal):
@@ -111,17 +109,14 @@ class ConductionSimulator(LessonWidget):
 
     @traitlets.observe("case")
     def _on_case(self, change):
-        ready, self._ready = self._ready, False
-        try:
+        with self._held():
             self._set_time_options()
             self.step = 0  # a new case starts before the impulse sets off
-        finally:
-            self._ready = ready
-        self._render()
+        self._redraw()
 
     @traitlets.observe("step")
     def _on_step(self, change):
-        self._render()
+        self._redraw()
 
     def _set_time_options(self) -> None:
         result = simulate(self.case, self._model)
@@ -139,8 +134,6 @@ class ConductionSimulator(LessonWidget):
         return self._view.result
 
     def _render(self) -> None:
-        if not self._ready:
-            return
         view = conduction_case(self.case, self._model, self.step)
         # One trait update replaces the old animation with the new one.
         self._chart.outputs = (

@@ -316,7 +316,7 @@ class SymptomExplorer(LessonWidget):
         self._symptom_menu.observe(self._on_menu, "value")
         self.disease, self.pathway = disease, pathway
         self.symptom = symptom
-        self._render()
+        self._start()
 
     def _on_menu(self, change) -> None:
         if not self._syncing:
@@ -338,8 +338,7 @@ class SymptomExplorer(LessonWidget):
 
     @traitlets.observe("disease", "pathway", "symptom")
     def _on_change(self, change):
-        if hasattr(self, "_syncing"):
-            self._render()
+        self._redraw()
 
     @property
     def rows(self) -> list[str]:

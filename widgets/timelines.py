@@ -167,7 +167,6 @@ class ProgressionTimelines(LessonWidget):
     ):
         self._params = load_params()
         self._seed = seed
-        self._ready = False
         check_choice("disease", disease, CHOICES)
         check_choice("course", course, tuple(self._params.courses))
         treatment = default_treatment(course, treatment, self._params)
@@ -240,8 +239,7 @@ class ProgressionTimelines(LessonWidget):
         # Each view keeps its own span of years: 25 years suit MS, but would leave an ALS
         # chart mostly empty, so switching views brings back that view's own span.
         self._years_for = {**CHOICE_YEARS, disease: years}
-        self._ready = True
-        self._render()
+        self._start()
 
     def update(self, **changes) -> None:
         """Change several controls at once and redraw once.
@@ -255,13 +253,10 @@ class ProgressionTimelines(LessonWidget):
             raise ValueError(
                 f"update() takes {', '.join(CONTROLS)}; got {', '.join(map(repr, unknown))}"
             )
-        ready, self._ready = self._ready, False
-        try:
+        with self._held():
             for name in sorted(changes, key=CONTROLS.index):
                 setattr(self, name, changes[name])
-        finally:
-            self._ready = ready
-        self._render()
+        self._redraw()
 
     @traitlets.validate("disease")
     def _check_disease(self, proposal):
@@ -300,16 +295,13 @@ class ProgressionTimelines(LessonWidget):
             self._set_treatment_options()
         remembered = getattr(self, "_years_for", None)
         if remembered is not None and change["name"] == "disease":
-            ready, self._ready = self._ready, False  # one redraw, below
-            try:
+            with self._held():
                 self.years = remembered[change["new"]]
-            finally:
-                self._ready = ready
         if change["name"] == "years":
             self._show_years()
             if remembered is not None:
                 remembered[self.disease] = change["new"]
-        self._render()
+        self._redraw()
 
     def _on_years_menu(self, change) -> None:
         if not self._syncing_years:
@@ -329,14 +321,11 @@ class ProgressionTimelines(LessonWidget):
     def _set_treatment_options(self) -> None:
         """Offer the treatments of the chosen course; fall back to its first if needed."""
         allowed = self._params.courses[self.course].treatments
-        ready, self._ready = self._ready, False
-        try:
+        with self._held():
             keep = self.treatment if self.treatment in allowed else allowed[0]
             self._treatment.options = self._treatment_options(self.course)
             self._treatment.value = keep
             self.treatment = keep
-        finally:
-            self._ready = ready
 
     def current_chart(self) -> Chart:
         return build_chart(
@@ -350,8 +339,6 @@ class ProgressionTimelines(LessonWidget):
         )
 
     def _render(self) -> None:
-        if not self._ready:
-            return
         self._course.disabled = self._treatment.disabled = self.disease == "als"
         self._rate.disabled = self.disease == "ms"
         why = DISABLED_WHY.get(self.disease, "")
