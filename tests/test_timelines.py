@@ -380,3 +380,21 @@ def test_each_view_keeps_its_own_years_and_greyed_controls_say_why():
     widget.disease = "compare"
     assert widget.years == 20 and widget._why.value == ""
     assert not (widget._course.disabled or widget._rate.disabled)
+
+
+def test_milestone_lines_and_bands_use_plotlys_own_shapes():
+    """Plotly's add_hline / add_vrect, not hand-made shapes: lines span the plot area
+    ("x domain") at each EDSS milestone; bands cover the years they name."""
+    from widgets.progression import load_params
+
+    params = load_params()
+    ms = ms_chart("rrms_spms", "none", 25).figure_json()["layout"]["shapes"]
+    lines = [s for s in ms if s["type"] == "line"]
+    assert sorted(s["y0"] for s in lines) == sorted(m.level for m in params.ms_milestones)
+    assert all(s["xref"] == "x domain" and (s["x0"], s["x1"]) == (0, 1) for s in lines)
+    (band,) = [s for s in ms if s["type"] == "rect"]
+    assert band["yref"] == "y domain" and band["fillcolor"] == MS.tint
+    als = als_chart("typical", 10).figure_json()["layout"]["shapes"]
+    (band,) = als
+    assert (band["x0"], band["x1"]) == params.median_survival
+    assert band["yref"] == "y domain" and band["fillcolor"] == ALS.tint

@@ -146,7 +146,6 @@ def _layout(title: str, x_title: str, y_title: str, y_range: list[float]) -> dic
         "margin": {"l": 70, "r": 20, "t": 35 + 25 * title_lines, "b": 110},
         "height": 450,
         "annotations": [],
-        "shapes": [],
     }
 
 
@@ -224,11 +223,11 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
     layout = _layout(title, "Years since first symptoms", "Disability (EDSS, 0 to 10)", [0, 10])
     layout["xaxis"]["range"] = [0, course.years]
     for milestone in params.ms_milestones:
-        layout["shapes"].append(_hline(milestone.level, MUTED_TEXT))
         layout["annotations"].append(_hlabel(milestone.level, milestone.label))
+    band = None
     if course.transition is not None and course.transition[0] < course.years:
         start, full = course.transition
-        layout["shapes"].append(_band(start, min(full, course.years), MS.tint))
+        band = (start, min(full, course.years))
         layout["annotations"].append(_vlabel(start, "gradual change to secondary progression"))
     points = course.points
     figure = go.Figure(
@@ -243,6 +242,10 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
         ],
         layout=layout,
     )
+    for milestone in params.ms_milestones:
+        figure.add_hline(y=milestone.level, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
+    if band is not None:
+        _band(figure, *band, MS.tint)
     rows = tuple(
         (f"{p.year:.1f}", f"{half_point(p.value):.1f}", _after_colon(p.text)) for p in points
     )
@@ -254,18 +257,6 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
         ("Year", "EDSS", "What happens"),
         rows,
     )
-
-
-def _hline(y: float, colour: str) -> dict:
-    return {
-        "type": "line",
-        "xref": "paper",
-        "x0": 0,
-        "x1": 1,
-        "y0": y,
-        "y1": y,
-        "line": {"color": colour, "width": 1, "dash": "dot"},
-    }
 
 
 def _hlabel(y: float, text: str) -> dict:
@@ -295,18 +286,9 @@ def _vlabel(x: float, text: str) -> dict:
     }
 
 
-def _band(x0: float, x1: float, colour: str) -> dict:
-    return {
-        "type": "rect",
-        "yref": "paper",
-        "x0": x0,
-        "x1": x1,
-        "y0": 0,
-        "y1": 1,
-        "fillcolor": colour,
-        "line": {"width": 0},
-        "layer": "below",
-    }
+def _band(figure: go.Figure, x0: float, x1: float, colour: str) -> None:
+    """A shaded span of years behind the lines."""
+    figure.add_vrect(x0=x0, x1=x1, fillcolor=colour, line_width=0, layer="below")
 
 
 # --------------------------------------------------------------------------- ALS
@@ -375,7 +357,6 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
     layout = _layout(title, "Years since first symptoms", "Function (ALSFRS-R, 48 to 0)", [0, 50])
     layout["xaxis"]["range"] = [0, course.years]
     low, high = params.median_survival
-    layout["shapes"].append(_band(low, high, ALS.tint))
     layout["annotations"].append(_vlabel(low, f"median survival {low:g}-{high:g} y"))
     data = [
         _line(
@@ -436,6 +417,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
             )
         )
     figure = go.Figure(data=data, layout=layout)
+    _band(figure, low, high, ALS.tint)
     shown = [p for p in points if p.kind != "decline" or float(p.year).is_integer()]
     rows = tuple(
         (f"{p.year:.1f}", f"{p.value:.0f}", _after_colon(p.text))
