@@ -29,31 +29,16 @@ if str(ROOT) not in sys.path:
 
 from scripts.build_site import FIRST_LESSON, OUT, PYODIDE_DIR, build_site, folder_size  # noqa: E402
 from scripts.headless import find_chromium  # noqa: E402
-from tests.browser.lite import LiteLesson, StaticServer, launch_offline_chromium  # noqa: E402
+from tests.browser.lite import (  # noqa: E402
+    LiteLesson,
+    StaticServer,
+    launch_offline_chromium,
+    tree_cpu_seconds,
+)
 
 
 def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
-
-
-def tree_cpu_seconds(root: int) -> float:
-    """User + system CPU time of ``root``'s running descendants (Linux /proc)."""
-    parents, times = {}, {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(stat.parent.name)
-        parents[pid] = int(fields[1])
-        times[pid] = int(fields[11]) + int(fields[12])
-    total, stack = 0, [root]
-    while stack:
-        pid = stack.pop()
-        children = [child for child, parent in parents.items() if parent == pid]
-        total += sum(times.get(child, 0) for child in children)
-        stack += children
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 def measure(site: Path, lesson: str, runs: int) -> dict:

@@ -49,7 +49,7 @@ if str(ROOT) not in sys.path:  # run as a script: import the checkout's scripts/
 from scripts.export_static import GLOSSARY, export_site  # noqa: E402
 from widgets.content import compile_bundle  # noqa: E402
 from widgets.html import el, join, link, not_medical_advice  # noqa: E402
-from widgets.lesson_map import load_lessons  # noqa: E402
+from widgets.lesson_map import advice_note, load_lessons  # noqa: E402
 
 PINS = ROOT / "jupyterlite"
 PYODIDE_PIN = PINS / "pyodide.json"
@@ -503,7 +503,7 @@ def index_page(lessons) -> str:
                 link("run", f"run/lab/index.html?path={GLOSSARY}.ipynb"),
                 "): every word the lessons use, in plain language.",
             ),
-            not_medical_advice(),
+            not_medical_advice(advice_note()),
         ]
     )
     return (
@@ -570,6 +570,8 @@ def build_site(out: Path = OUT, cache: Path = CACHE) -> dict:
     fonts_saved = drop_old_fonts(run_dir)
     export_site(out / "read")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")
+    # Browsers ask every site for /favicon.ico: JupyterLite's icon, so none gets a 404.
+    shutil.copyfile(run_dir / "lab" / "favicon.ico", out / "favicon.ico")
     maps = [p for p in out.rglob("*.map")]
     if maps:
         raise BuildError(f"source maps in the site: {maps[:3]}")

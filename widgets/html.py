@@ -33,7 +33,6 @@ from . import theme
 from .theme import DiseaseStyle
 
 __all__ = [
-    "DISCLAIMER",
     "Citations",
     "Markup",
     "badge",
@@ -64,10 +63,6 @@ __all__ = [
     "widget_style",
 ]
 
-DISCLAIMER = (
-    "This lesson explains how two diseases work in general. It is not medical advice: "
-    "it cannot diagnose anyone or predict what will happen to a particular person."
-)
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr"})
 
@@ -384,9 +379,9 @@ def callout(title: Child, *children: Child) -> Markup:
     )
 
 
-def not_medical_advice() -> Markup:
-    """The one not-medical-advice callout (lessons, the static copy's index page)."""
-    return callout("Not medical advice.", DISCLAIMER)
+def not_medical_advice(note: str) -> Markup:
+    """The one not-medical-advice callout; ``note`` comes from ``lesson_map.advice_note()``."""
+    return callout("Not medical advice.", note)
 
 
 def run_hint(controls: str) -> Markup:

@@ -35,6 +35,11 @@ def load_course_objectives() -> list[str]:
     return list(load_document("lessons")["course_objectives"])
 
 
+def advice_note() -> str:
+    """The one not-medical-advice wording (data/lessons.yaml), as plain text."""
+    return load_document("lessons")["advice_note"].replace("**", "")
+
+
 def total_minutes(lessons: list[Lesson]) -> int:
     return sum(lesson.minutes for lesson in lessons)
 
