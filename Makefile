@@ -1,6 +1,10 @@
 # Two commands do all the set-up (see README):
-#   make lesson   create .venv if needed, then open JupyterLab on the first lesson
-#   make test     create .venv if needed, then lint and run every test
+#   make lesson   create .venv if needed (the lesson's runtime only), then open JupyterLab
+#   make test     add the test tools to .venv if needed, then lint and run every test
+# The test tiers (README, "How the tests work"):
+#   make check         lint + every unit test, no notebook executed (seconds)
+#   make test-lessons  strict nbval over every lesson, each run once, network blocked
+#   make test          everything: the above, the Binder check, browser tests, presenter mode
 # Other targets: make refresh (re-run lessons to refresh stored outputs), make static
 # (read-only HTML copy in site/), make present LESSON=... (Voila, no code), make guide
 # (teacher guide's generated parts), make binder-check, make bench, make lint,
@@ -12,33 +16,70 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The lesson's runtime (requirements.txt: what Binder and `make lesson` install) ...
+RUNTIME := $(VENV)/.runtime-installed
+# ... and the test and authoring tools on top of it (requirements-dev.txt).
 STAMP  := $(VENV)/.installed
+# The Binder check's environment: requirements.txt alone, nothing else. Built from
+# scratch on a fresh checkout, and again whenever the files it is built from change.
+BINDER_ENV := build/binder-env
+BINDER     := $(BINDER_ENV)/.installed
 PORT   ?= 8888
 # Extra flags for jupyter lab, e.g. LAB_FLAGS=--no-browser on a server.
 LAB_FLAGS ?=
 # JupyterLab refuses to start as root unless told it may (CI and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
+# Which notebooks `make test-lessons` runs (default: all), e.g. LESSONS=lessons/03_symptoms.ipynb
+LESSONS ?= lessons
+# Parallel workers: every target that runs notebooks uses both cores of the reference machine.
+WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: lesson test lint refresh static site site-download present guide binder-check bench \
-	screenshots clean-venv handouts quiz-export tickets
+.PHONY: lesson check test test-core test-site test-lessons lint refresh static site \
+	site-download present guide binder-check bench screenshots clean-venv handouts \
+	quiz-export tickets
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(RUNTIME): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
 
-lesson: $(STAMP)
+$(STAMP): $(RUNTIME) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(BINDER): requirements.txt pyproject.toml runtime.txt | $(STAMP)
+	$(BIN)/python scripts/check_binder_env.py --build $(BINDER_ENV)
+
+lesson: $(RUNTIME)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter $(BIN)/jupyter lab $(ROOT_FLAG) --ip=127.0.0.1 \
 		--port=$(PORT) --ServerApp.root_dir=$(CURDIR) \
 		--LabApp.default_url=/lab/tree/lessons/00_start_here.ipynb $(LAB_FLAGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check widgets tests scripts benchmarks lessons
-	$(BIN)/ruff format --check widgets tests scripts benchmarks
+	$(BIN)/ruff check widgets tests scripts benchmarks lessons conftest.py
+	$(BIN)/ruff format --check widgets tests scripts benchmarks conftest.py
 
-test: $(STAMP) lint site-download
-	$(BIN)/python -m pytest
+# Tier 1: no notebook is executed, no server or browser started.
+check: lint
+	$(PYTEST) -n $(WORKERS) -m "not notebook and not browser and not site" tests
+
+# Tier 2: each lesson once, in a fresh kernel, strict, offline (tests/lessons_plugin.py).
+test-lessons: $(STAMP)
+	$(PYTEST) -n $(WORKERS) --nbval $(LESSONS)
+
+# Tier 3: everything. The lessons run once, in a kernel of the Binder environment; the
+# browser tests take one core, all the rest the other. The browser-only site's tests
+# (build it, run every lesson in it) have their own budget and are timed apart.
+test: test-core test-site
+
+test-core: lint $(BINDER)
+	MSALS_LESSON_PYTHON=$(CURDIR)/$(BINDER_ENV)/bin/python \
+		$(PYTEST) -n $(WORKERS) -m "not site" --nbval tests lessons
+
+test-site: $(STAMP) site-download
+	$(PYTEST) -m site tests
 
 refresh: $(STAMP)
 	$(BIN)/python scripts/refresh_outputs.py
@@ -68,8 +109,7 @@ site: site-download
 # Presenter mode: one lesson as an app without code cells, for a projector.
 LESSON ?= 00_start_here
 present: $(STAMP)
-	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light $(LAB_FLAGS) \
-		lessons/$(LESSON).ipynb
+	$(BIN)/python scripts/present.py $(LESSON) --port $(PORT) $(LAB_FLAGS)
 
 # The PNGs in docs/ that the README shows (needs Chromium).
 screenshots: $(STAMP)
@@ -82,11 +122,13 @@ guide: $(STAMP)
 	$(BIN)/python scripts/make_guide.py
 	$(BIN)/python -m scripts.make_pack_doc
 
+# Always from scratch: a fresh environment from requirements.txt runs every lesson.
 binder-check: $(STAMP)
-	$(BIN)/python scripts/check_binder_env.py
+	rm -rf $(BINDER_ENV)
+	$(BIN)/python scripts/check_binder_env.py --build $(BINDER_ENV) --run-lessons
 
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(BINDER_ENV)
 
 # Performance is measured, not asserted: each script prints its figures.
 bench: $(STAMP)

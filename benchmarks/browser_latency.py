@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from scripts.headless import find_chromium  # noqa: E402
-from tests.browser.checks import lessons_using, widget_classes  # noqa: E402
+from tests.browser.checks import lessons_with  # noqa: E402
 from tests.browser.jupyter import (  # noqa: E402
     JS_PANEL_READY,
     NO_CHROMIUM_MESSAGE,
@@ -41,6 +41,7 @@ from tests.browser.jupyter import (  # noqa: E402
     launch_chromium,
 )
 from tests.notebook_tools import lesson_paths  # noqa: E402
+from widgets import NervousSystemExplorer, ProgressionTimelines  # noqa: E402
 
 LESSON_00 = "lessons/00_start_here.ipynb"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
@@ -177,9 +178,12 @@ def main() -> int:
                 ("toggle click -> next frame (00)", [t[1] for t in times], ""),
             ]
 
-            for css_class, label in (("msals-explorer", "explorer"), ("msals-timeline", "chart")):
-                classes = widget_classes(css_class)
-                used = lessons_using(classes, lesson_paths()) if classes else []
+            for css_class, widget_class in (
+                ("msals-explorer", NervousSystemExplorer),
+                ("msals-timeline", ProgressionTimelines),
+            ):
+                label = "explorer" if widget_class is NervousSystemExplorer else "chart"
+                used = lessons_with(widget_class, lesson_paths())
                 if not used:
                     print(f"({label}: no lesson uses .{css_class} yet; not measured)")
                     continue

@@ -70,12 +70,17 @@ def plot_html(element_id: str, figure: dict) -> str:
 GLOSSARY = "glossary"
 
 
-def export_page(path: Path, page_ids: list[str]) -> str:
-    notebook = static_outputs(nbformat.read(path, as_version=4), path.stem)
+def html_exporter() -> HTMLExporter:
+    """nbconvert's JupyterLab page template, without prompts (reuse it: it compiles once)."""
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(notebook)
+    return exporter
+
+
+def export_page(path: Path, page_ids: list[str], exporter: HTMLExporter | None = None) -> str:
+    notebook = static_outputs(nbformat.read(path, as_version=4), path.stem)
+    body, _ = (exporter or html_exporter()).from_notebook_node(notebook)
     # Links between lessons point at notebooks; in the static copy they point at pages.
     for page_id in page_ids:
         body = body.replace(f'href="{page_id}.ipynb', f'href="{page_id}.html')
@@ -129,9 +134,11 @@ def export_site(out: Path) -> list[Path]:
     lessons = [lesson for lesson in load_lessons() if lesson.status == "ready"]
     ids = [lesson.id for lesson in lessons] + [GLOSSARY]
     pages = []
+    exporter = html_exporter()
     for page_id in ids:
         page = out / f"{page_id}.html"
-        page.write_text(export_page(ROOT / "lessons" / f"{page_id}.ipynb", ids), encoding="utf-8")
+        html_text = export_page(ROOT / "lessons" / f"{page_id}.ipynb", ids, exporter)
+        page.write_text(html_text, encoding="utf-8")
         pages.append(page)
     shutil.copyfile(PLOTLY_JS, out / "plotly.min.js")
     (out / "index.html").write_text(index_page(lessons), encoding="utf-8")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +85,42 @@ def output_texts(notebook: dict) -> list[str]:
     for cell in code_cells(notebook):
         collect(cell.get("outputs", []))
     return texts
+
+
+def run_nbval(*notebooks: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """``pytest --nbval`` on ``notebooks`` in a subprocess, as ``make test-lessons`` runs it."""
+    command = [
+        sys.executable, "-m", "pytest", "-q", "-p", "tests.lessons_plugin", "-p", "no:xdist",
+        "--rootdir", str(ROOT), "--nbval", *map(str, notebooks),
+    ]  # fmt: skip
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def presenter_problems(page: str, notebook_path: Path) -> list[str]:
+    """What is wrong with Voila's page for a lesson (presenter mode): [] if nothing.
+
+    The page must show the lesson's title, every stored widget view and plotly figure,
+    no error, and none of the code.
+    """
+    notebook = read(notebook_path)
+    problems = []
+    title = re.search(r"^# (.+)$", markdown(notebook), re.M).group(1)
+    if html.escape(title, quote=False) not in page:
+        problems.append(f"title {title!r} missing")
+    for mimetype in ("application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json"):
+        stored = sum(
+            mimetype in output.get("data", {})
+            for cell in code_cells(notebook)
+            for output in cell["outputs"]
+        )
+        if page.count(mimetype) != stored:
+            problems.append(f"{page.count(mimetype)} {mimetype} outputs, {stored} stored")
+    for error in ("Traceback", "error when executing"):
+        if error in page:
+            problems.append(f"{error!r} in the page")
+    first_code = source(code_cells(notebook)[0]).splitlines()[0]
+    if html.escape(first_code, quote=False) in page:
+        problems.append("the code is shown")
+    return problems

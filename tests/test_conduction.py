@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import yaml
 
 from widgets.conduction import (
     ARRIVED,
@@ -234,12 +233,6 @@ def test_unknown_case_lists_the_cases(model):
 # --------------------------------------------------------------------------- bad data
 
 
-def edit(path, change):
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-
-
 BAD = {
     "velocity outside its range": (
         lambda d: d["fibres"][0]["velocity"].update(value=150),
@@ -297,9 +290,9 @@ BAD = {
 
 
 @pytest.mark.parametrize("problem", BAD)
-def test_bad_data_gives_one_error_naming_file_and_field(data_copy, problem):
+def test_bad_data_gives_one_error_naming_file_and_field(edit_data, problem):
     change, message = BAD[problem]
-    edit(data_copy / "conduction.yaml", change)
+    edit_data("conduction", change)
     with pytest.raises(DataError, match=message) as caught:
         load_model()
     assert str(caught.value).count("data/conduction.yaml") == 1

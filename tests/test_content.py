@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
 import yaml
 
+from tests.conftest import DATA
 from widgets.content import (
     DataError,
     cited_sources,
@@ -15,12 +19,6 @@ from widgets.content import (
 from widgets.lesson_map import load_lessons
 
 DOCUMENTS = ["lessons", "at_a_glance"]
-
-
-def edit_yaml(path, change):
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -34,11 +32,23 @@ def test_references_have_citations():
     assert all(len(ref.citation) > 20 for ref in references.values())
 
 
-def test_every_document_has_a_schema_and_loads():
+def test_every_document_has_a_schema_and_loads_as_written():
     names = document_names()
     assert set(DOCUMENTS) <= set(names)
     for name in names:
-        assert load_document(name) is not None
+        assert (DATA / "schemas" / f"{name}.schema.json").is_file(), name
+        written = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+        assert load_document(name) == written, f"{name}: the loader changed the content"
+
+
+def test_every_schema_is_a_valid_json_schema():
+    """The loader trusts the schemas (checking them cost each lesson most of its start-up)."""
+    schemas = sorted((DATA / "schemas").glob("*.schema.json"))
+    assert {p.name.removesuffix(".schema.json") for p in schemas} >= set(document_names())
+    for path in schemas:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", path.name
+        jsonschema.Draft202012Validator.check_schema(schema)  # raises SchemaError
 
 
 def test_every_reference_is_cited_somewhere():
@@ -62,8 +72,8 @@ def test_bad_yaml_names_file_and_line(data_copy):
         load_document("lessons")
 
 
-def test_missing_field_names_path(data_copy):
-    edit_yaml(data_copy / "at_a_glance.yaml", lambda d: d["topics"][2]["als"].pop("text"))
+def test_missing_field_names_path(edit_data):
+    edit_data("at_a_glance", lambda d: d["topics"][2]["als"].pop("text"))
     with pytest.raises(DataError) as caught:
         load_document("at_a_glance")
     assert str(caught.value) == (
@@ -71,26 +81,26 @@ def test_missing_field_names_path(data_copy):
     )
 
 
-def test_wrong_type_names_path(data_copy):
+def test_wrong_type_names_path(edit_data):
     def change(document):
         document["lessons"][1]["minutes"] = "twenty"
 
-    edit_yaml(data_copy / "lessons.yaml", change)
+    edit_data("lessons", change)
     with pytest.raises(
         DataError, match=r"data/lessons\.yaml: lessons\[1\]\.minutes: has the wrong type"
     ):
         load_document("lessons")
 
 
-def test_unknown_field_is_rejected(data_copy):
-    edit_yaml(data_copy / "lessons.yaml", lambda d: d["lessons"][0].update(colour="red"))
+def test_unknown_field_is_rejected(edit_data):
+    edit_data("lessons", lambda d: d["lessons"][0].update(colour="red"))
     with pytest.raises(DataError, match=r"lessons\[0\]: unexpected field .*'colour'"):
         load_document("lessons")
 
 
-def test_dangling_source_names_path(data_copy):
-    edit_yaml(
-        data_copy / "at_a_glance.yaml",
+def test_dangling_source_names_path(edit_data):
+    edit_data(
+        "at_a_glance",
         lambda d: d["topics"][1]["ms"]["sources"].append("nobody-2099"),
     )
     with pytest.raises(DataError) as caught:
@@ -100,17 +110,17 @@ def test_dangling_source_names_path(data_copy):
     assert "unknown source id 'nobody-2099'" in message
 
 
-def test_duplicate_id_names_path(data_copy):
+def test_duplicate_id_names_path(edit_data):
     def change(document):
         document["topics"][3]["id"] = document["topics"][0]["id"]
 
-    edit_yaml(data_copy / "at_a_glance.yaml", change)
+    edit_data("at_a_glance", change)
     with pytest.raises(DataError, match=r"topics\[3\]\.id: duplicate id 'target'"):
         load_document("at_a_glance")
 
 
-def test_unknown_status_value_is_rejected(data_copy):
-    edit_yaml(data_copy / "lessons.yaml", lambda d: d["lessons"][0].update(status="finished"))
+def test_unknown_status_value_is_rejected(edit_data):
+    edit_data("lessons", lambda d: d["lessons"][0].update(status="finished"))
     with pytest.raises(DataError, match=r"lessons\[0\]\.status: 'finished' is not one of"):
         load_lessons()
 
@@ -125,17 +135,17 @@ def test_duplicate_reference_across_files(data_copy):
         load_references()
 
 
-def test_reference_without_citation(data_copy):
-    edit_yaml(data_copy / "references" / "core.yaml", lambda d: d["references"][4].pop("citation"))
+def test_reference_without_citation(edit_data):
+    edit_data("references/core", lambda d: d["references"][4].pop("citation"))
     with pytest.raises(
         DataError, match=r"data/references/core\.yaml: references\[4\]: 'citation' is required"
     ):
         load_document("lessons")
 
 
-def test_edit_is_seen_without_restart(data_copy):
+def test_edit_is_seen_without_restart(edit_data):
     before = load_lessons()[0].title
-    edit_yaml(data_copy / "lessons.yaml", lambda d: d["lessons"][0].update(title="Welcome"))
+    edit_data("lessons", lambda d: d["lessons"][0].update(title="Welcome"))
     assert before != "Welcome"
     assert load_lessons()[0].title == "Welcome"
 

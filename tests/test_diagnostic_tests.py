@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from tests.snapshots import snapshot_body
 from widgets.content import DataError, load_references
@@ -17,13 +16,6 @@ from widgets.diagnostic_tests import (
     load_diagnostic_tests,
     overview_html,
 )
-
-
-def edit(data_copy, change):
-    path = data_copy / "diagnostic_tests.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), "utf-8")
 
 
 def test_data_says_what_each_test_typically_shows():
@@ -148,9 +140,9 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
-def test_bad_data_gives_one_clear_error(data_copy, case):
+def test_bad_data_gives_one_clear_error(edit_data, case):
     change, message = BAD_FILES[case]
-    edit(data_copy, change)
+    edit_data("diagnostic_tests", change)
     with pytest.raises(DataError, match=message):
         DiagnosticTestExplorer()
 

@@ -10,7 +10,6 @@ import json
 import re
 
 import pytest
-import yaml
 
 from scripts import collect_tickets
 from widgets.classroom import load_plan, ticket_questions, tickets
@@ -69,11 +68,11 @@ def test_period_tickets_follow_the_plan_and_data():
     assert [q.id for q in tickets()["03"][1]] == [q.id for q in load_questions("03_symptoms")]
 
 
-def test_plan_minutes_must_add_up(data_copy):
-    path = data_copy / "classroom.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["periods"][1]["segments"][0]["minutes"] += 7
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+def test_plan_minutes_must_add_up(edit_data):
+    def change(document):
+        document["periods"][1]["segments"][0]["minutes"] += 7
+
+    edit_data("classroom", change)
     with pytest.raises(DataError, match=r"data/classroom\.yaml: periods\[1\]\.segments: .*57"):
         load_plan()
 
@@ -198,12 +197,13 @@ def test_tampered_or_garbled_codes_are_refused(change, message):
         decode_code(change(code), known())
 
 
-def test_code_from_other_questions_is_refused(data_copy):
+def test_code_from_other_questions_is_refused(edit_data):
     code = filled().code  # made with the real questions
-    path = data_copy / "quiz.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["questions"][0]["options"][0]["text"] += " (edited)"
-    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), "utf-8")
+
+    def change(document):
+        document["questions"][0]["options"][0]["text"] += " (edited)"
+
+    edit_data("quiz", change)
     with pytest.raises(TicketError, match="different version of the questions"):
         decode_code(code, known())
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from widgets.content import DataError, load_references
 from widgets.glossary import load_glossary, show_glossary, terms_for
@@ -36,11 +35,8 @@ def test_filter_by_lesson():
         show_glossary("3")
 
 
-def test_unknown_lesson_in_data_is_rejected(data_copy):
-    path = data_copy / "glossary.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["terms"][2]["lesson"] = "08_more"
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+def test_unknown_lesson_in_data_is_rejected(edit_data):
+    edit_data("glossary", lambda d: d["terms"][2].update(lesson="08_more"))
     with pytest.raises(
         DataError, match=r"data/glossary\.yaml: terms\[2\]\.lesson: unknown id '08_more'"
     ):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from widgets.content import DataError, load_document
 from widgets.progression import (
@@ -254,90 +253,82 @@ def test_bad_input_names_the_parameter_and_allowed_range(params, call, message):
 # --------------------------------------------------------------------------- data validation
 
 
-def edit(path, change):
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-
-
-def test_parameter_without_source_is_rejected(data_copy):
-    edit(
-        data_copy / "timelines.yaml",
+def test_parameter_without_source_is_rejected(edit_data):
+    edit_data(
+        "timelines",
         lambda d: d["ms"]["relapses"]["per_year_untreated"].pop("source"),
     )
     with pytest.raises(DataError, match=r"ms\.relapses\.per_year_untreated: 'source' is required"):
         load_params()
 
 
-def test_unknown_treatment_in_a_course_is_named(data_copy):
-    edit(
-        data_copy / "timelines.yaml",
+def test_unknown_treatment_in_a_course_is_named(edit_data):
+    edit_data(
+        "timelines",
         lambda d: d["ms"]["courses"][1]["treatments"].append("aspirin"),
     )
     with pytest.raises(DataError, match=r"ms\.courses\[1\]\.treatments\[2\]: unknown id 'aspirin'"):
         load_params()
 
 
-def test_anchors_must_rise(data_copy):
+def test_anchors_must_rise(edit_data):
     def change(document):
         document["ms"]["courses"][1]["anchors"][1]["edss"] = 5.0
 
-    edit(data_copy / "timelines.yaml", change)
+    edit_data("timelines", change)
     with pytest.raises(DataError, match=r"ms\.courses\[1\]\.anchors\[1\]: anchors must rise"):
         load_params()
 
 
-def test_rate_outside_sourced_range_is_rejected(data_copy):
-    edit(
-        data_copy / "timelines.yaml", lambda d: d["als"]["rates"][2]["per_month"].update(value=2.5)
-    )
+def test_rate_outside_sourced_range_is_rejected(edit_data):
+    edit_data("timelines", lambda d: d["als"]["rates"][2]["per_month"].update(value=2.5))
     with pytest.raises(
         DataError, match=r"als\.rates\[2\]\.per_month\.value: must lie in rate_range"
     ):
         load_params()
 
 
-def test_hazard_ratio_above_one_is_rejected(data_copy):
+def test_hazard_ratio_above_one_is_rejected(edit_data):
     def change(document):
         document["ms"]["treatments"][1]["progression_hazard_ratio"]["value"] = 1.4
 
-    edit(data_copy / "timelines.yaml", change)
+    edit_data("timelines", change)
     with pytest.raises(DataError, match=r"ms\.treatments\[1\]\.progression_hazard_ratio\.value"):
         load_params()
 
 
-def test_als_end_point_outside_the_survival_band_is_rejected(data_copy):
-    edit(data_copy / "timelines.yaml", lambda d: d["als"]["rates"][1]["end_year"].update(value=9))
+def test_als_end_point_outside_the_survival_band_is_rejected(edit_data):
+    edit_data("timelines", lambda d: d["als"]["rates"][1]["end_year"].update(value=9))
     with pytest.raises(DataError, match=r"als\.rates\[1\]\.end_year\.value: must lie in"):
         load_params()
 
 
-def test_als_course_that_would_reach_zero_is_rejected(data_copy):
+def test_als_course_that_would_reach_zero_is_rejected(edit_data):
     def change(document):
         document["als"]["rates"][1]["per_month"]["value"] = 1.9
         document["als"]["rates"][1]["survival_years"]["max"] = 4
 
-    edit(data_copy / "timelines.yaml", change)
+    edit_data("timelines", change)
     with pytest.raises(DataError, match=r"score would reach 0 before this end point"):
         load_params()
 
 
-def test_unknown_certainty_is_rejected(data_copy):
-    edit(data_copy / "timelines.yaml", lambda d: d["als"]["rate_range"].update(certainty="sure"))
+def test_unknown_certainty_is_rejected(edit_data):
+    edit_data("timelines", lambda d: d["als"]["rate_range"].update(certainty="sure"))
     with pytest.raises(DataError, match=r"als\.rate_range\.certainty: 'sure' is not one of"):
         load_params()
 
 
-def test_treatment_event_needs_a_year_or_a_date(data_copy):
+def test_treatment_event_needs_a_year_or_a_date(edit_data):
     def change(document):
         document["events"][0].pop("year")
 
-    edit(data_copy / "treatments_timeline.yaml", change)
+    edit_data("treatments_timeline", change)
     with pytest.raises(DataError, match=r"treatments_timeline\.yaml: events\[0\]"):
         load_document("treatments_timeline")
 
 
-def test_treatment_event_with_unknown_source_is_named(data_copy):
-    edit(data_copy / "treatments_timeline.yaml", lambda d: d["events"][2].update(source="fda-1996"))
+def test_treatment_event_with_unknown_source_is_named(edit_data):
+    edit_data("treatments_timeline", lambda d: d["events"][2].update(source="fda-1996"))
     with pytest.raises(DataError, match=r"events\[2\]\.source: unknown source id 'fda-1996'"):
         load_document("treatments_timeline")

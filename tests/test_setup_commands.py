@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 import re
 import signal
@@ -14,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.notebook_tools import ROOT, code_cells, markdown, notebook_paths, read, source
+from tests.notebook_tools import LESSONS, ROOT, presenter_problems
 
 TOKEN = "lesson-command-test"
 
@@ -93,24 +92,13 @@ def test_make_lesson_serves_the_first_lesson(tmp_path):
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("lesson", notebook_paths(), ids=[p.stem for p in notebook_paths()])
-def test_make_present_renders_each_lesson_without_code(tmp_path, lesson):
+def test_make_present_renders_a_lesson_without_code(tmp_path):
+    """The command works; every lesson in Voila is checked by tests/browser (one server)."""
+    lesson = LESSONS / "00_start_here.ipynb"
     variables = (f"LESSON={lesson.stem}", "LAB_FLAGS=--no-browser")
     with (
         make_server(tmp_path, "present", None, *variables) as base,
-        urllib.request.urlopen(f"{base}/", timeout=120) as response,
+        urllib.request.urlopen(f"{base}/voila/render/{lesson.name}", timeout=120) as response,
     ):
         page = response.read().decode("utf-8")
-    notebook = read(lesson)
-    title = re.search(r"^# (.+)$", markdown(notebook), re.M).group(1)
-    assert html.escape(title, quote=False) in page
-    for mimetype in ("application/vnd.plotly.v1+json", "application/vnd.jupyter.widget-view+json"):
-        stored = sum(
-            mimetype in output.get("data", {})
-            for cell in code_cells(notebook)
-            for output in cell["outputs"]
-        )
-        assert page.count(mimetype) == stored, mimetype
-    assert "Traceback" not in page and "error when executing" not in page
-    first_code = source(code_cells(notebook)[0]).splitlines()[0]
-    assert html.escape(first_code, quote=False) not in page, "presenter mode hides the code"
+    assert presenter_problems(page, lesson) == []

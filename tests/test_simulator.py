@@ -8,7 +8,6 @@ import re
 import ipywidgets
 import nbformat
 import pytest
-import yaml
 
 from widgets import ConductionSimulator
 from widgets.conduction import ARRIVED, BLOCKED, NO_SIGNAL, load_model, simulate
@@ -190,12 +189,12 @@ def test_widget_rejects_bad_arguments_naming_the_allowed_values():
         conduction_case("warm")
 
 
-def test_text_from_data_is_escaped(data_copy):
-    path = data_copy / "conduction.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["cases"][0]["label"] = "Healthy <script>alert(1)</script> & fast"
-    document["cases"][0]["rows"][0]["label"] = "Motor <b>fibre</b>"
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+def test_text_from_data_is_escaped(edit_data):
+    def change(document):
+        document["cases"][0]["label"] = "Healthy <script>alert(1)</script> & fast"
+        document["cases"][0]["rows"][0]["label"] = "Motor <b>fibre</b>"
+
+    edit_data("conduction", change)
     sim = ConductionSimulator(case="healthy")
     for html in (sim.static_html(), sim._panel.value):
         assert "<script>" not in html and "<b>" not in html

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
 from tests.snapshots import pictures, snapshot_body
 from widgets.content import DataError, load_references
@@ -127,15 +126,8 @@ def test_static_html_and_css_classes():
     assert explorer._dom_classes == ("msals-widget", "msals-symptoms")
 
 
-def _edit(data_copy, change):
-    path = data_copy / "symptoms.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-
-
-def test_unknown_structure_is_rejected(data_copy):
-    _edit(data_copy, lambda d: d["symptoms"][6]["als"]["structures"].append("spleen"))
+def test_unknown_structure_is_rejected(edit_data):
+    edit_data("symptoms", lambda d: d["symptoms"][6]["als"]["structures"].append("spleen"))
     with pytest.raises(
         DataError,
         match=r"data/symptoms\.yaml: symptoms\[6\]\.als\.structures\[2\]: unknown id 'spleen'; "
@@ -144,11 +136,11 @@ def test_unknown_structure_is_rejected(data_copy):
         load_symptoms()
 
 
-def test_unknown_pathway_and_missing_disease_are_rejected(data_copy):
-    _edit(data_copy, lambda d: d["symptoms"][0]["pathways"].append("smell"))
+def test_unknown_pathway_and_missing_disease_are_rejected(edit_data):
+    edit_data("symptoms", lambda d: d["symptoms"][0]["pathways"].append("smell"))
     with pytest.raises(DataError, match=r"symptoms\[0\]\.pathways\[1\]: unknown id 'smell'"):
         load_symptoms()
-    _edit(data_copy, lambda d: d["symptoms"][1].pop("ms"))
+    edit_data("symptoms", lambda d: d["symptoms"][1].pop("ms"))
     with pytest.raises(DataError, match=r"data/symptoms\.yaml: symptoms\[1\]"):
         load_symptoms()
 

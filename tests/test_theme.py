@@ -14,9 +14,11 @@ from widgets.theme import (
     PAGE_MUTED,
     PAGE_TEXT,
     TEXT,
+    badge_html,
     badge_text_colour,
     contrast_ratio,
 )
+from widgets.timelines import side_by_side_chart
 
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 
@@ -36,10 +38,16 @@ def test_disease_styles_are_readable(key):
     assert contrast_ratio(TEXT, style.tint) >= 4.5
 
 
-def test_diseases_differ_by_more_than_colour():
-    ms, als = DISEASES["ms"], DISEASES["als"]
-    assert ms.badge != als.badge
-    assert ms.dash != als.dash
+def test_diseases_differ_by_more_than_colour_where_they_are_drawn():
+    """In grey scale a reader still tells MS from ALS: by badge text, line style and marker."""
+    for style in DISEASES.values():
+        assert f">{style.badge}</span>" in badge_html(style)
+    chart = side_by_side_chart(years=20)
+    lines = {trace.line.color: trace for trace in chart.figure.data}
+    ms, als = lines[DISEASES["ms"].colour], lines[DISEASES["als"].colour]
+    assert ms.name.startswith("MS ") and als.name.startswith("ALS ")
+    assert ms.line.dash != als.line.dash
+    assert ms.marker.symbol != als.marker.symbol
 
 
 # JupyterLab 4's own values (themes/@jupyterlab/theme-*-extension/index.css): text colours

@@ -21,11 +21,15 @@ from __future__ import annotations
 import copy
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jsonschema
 
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Written only into the site's wheel by scripts/build_site.py, never into a checkout.
@@ -94,7 +98,8 @@ def _read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as err:
         raise DataError(shown, "", f"cannot be read ({err})") from None
     try:
-        return yaml.safe_load(text)
+        # libyaml's safe loader when PyYAML has it (its wheels do): about 10x faster.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown line)"
@@ -102,28 +107,45 @@ def _read_yaml(path: Path) -> Any:
         raise DataError(shown, where, f"not valid YAML: {problem}") from None
 
 
-@cache
-def _schema(name: str, schema_dir: Path) -> dict:
-    import jsonschema  # here, not at the top: the browser site has no jsonschema
+def _jsonschema():
+    """jsonschema, imported on first use, without one slow optional format checker.
 
+    Imported here, not at the top: the browser site has no jsonschema. Importing it
+    imports every format-checking library it finds; one of them, ``rfc3987_syntax``
+    (installed with JupyterLab), compiles its grammars at import time: about a second of
+    every lesson's start-up. Our schemas use no ``format``, so it is kept out of this one
+    import; anything importing it later gets it as usual.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` fail fast
+        try:
+            import jsonschema
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import jsonschema
+
+    return jsonschema
+
+
+@cache
+def _validator(name: str, schema_dir: Path) -> jsonschema.Draft202012Validator:
+    """The validator for ``data/<name>.yaml``, built once per process."""
     path = schema_dir / f"{name}.schema.json"
     if not path.is_file():
         raise DataError(_display(path), "", f"no schema for data file '{name}.yaml'")
     schema = json.loads(path.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return schema
+    # Schemas are checked against the JSON Schema meta-schema by the tests
+    # (tests/test_content.py), not here: that check alone took most of a lesson's start-up.
+    return _jsonschema().Draft202012Validator(schema)
 
 
-def _validate(document: Any, schema: dict, shown: str) -> None:
-    import jsonschema
-
-    validator = jsonschema.Draft202012Validator(schema)
+def _validate(document: Any, validator: jsonschema.Draft202012Validator, shown: str) -> None:
     errors = sorted(
         validator.iter_errors(document), key=lambda e: (list(e.absolute_path), e.message)
     )
     if errors:
         # The deepest error is the one a teacher can act on.
-        error = jsonschema.exceptions.best_match(errors)
+        error = _jsonschema().exceptions.best_match(errors)
         raise DataError(shown, format_path(error.absolute_path), _plain_message(error))
 
 
@@ -209,7 +231,7 @@ def _load_references(base: Path, _stamp: tuple) -> tuple[tuple[str, Reference], 
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise DataError(_display(folder), "", "no reference files (*.yaml) found")
-    schema = _schema("references", base / "schemas")
+    schema = _validator("references", base / "schemas")
     found: dict[str, tuple[Reference, str]] = {}
     for path in files:
         shown = _display(path)
@@ -252,7 +274,7 @@ def _load_document(base: Path, name: str, _stamp: Any, _ref_stamp: tuple) -> Any
     path = base / f"{name}.yaml"
     shown = _display(path)
     document = _read_yaml(path)
-    _validate(document, _schema(name, base / "schemas"), shown)
+    _validate(document, _validator(name, base / "schemas"), shown)
     _check_unique_ids(document, shown)
     _check_sources(document, shown, load_references(base))
     return document

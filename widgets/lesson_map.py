@@ -63,6 +63,29 @@ def lesson_map_html(lessons: list[Lesson]) -> html.Markup:
     )
 
 
+NEXT_PREFIX = "Next: "
+
+
+def next_lesson(lesson_id: str, lessons: list[Lesson] | None = None) -> Lesson | None:
+    """The lesson after ``lesson_id`` in teaching order (None after the last one)."""
+    lessons = load_lessons() if lessons is None else lessons
+    ids = [lesson.id for lesson in lessons]
+    if lesson_id not in ids:
+        raise ValueError(f"lesson_id must be one of {', '.join(map(repr, ids))}; got {lesson_id!r}")
+    index = ids.index(lesson_id)
+    return lessons[index + 1] if index + 1 < len(lessons) else None
+
+
+def next_line(lesson_id: str, lessons: list[Lesson] | None = None) -> str | None:
+    """The Markdown "Next:" line that ends a lesson: a link to the next notebook (a
+    relative link, so it works in JupyterLab, Binder, the static copy and GitHub)."""
+    lesson = next_lesson(lesson_id, lessons)
+    if lesson is None:
+        return None
+    text = f"{lesson.number} · {lesson.title}"
+    return f"{NEXT_PREFIX}[{text}]({lesson.filename})."
+
+
 def show_lesson_map() -> HTML:
     """Display the lesson map in a notebook."""
     return HTML(lesson_map_html(load_lessons()))

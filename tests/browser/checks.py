@@ -135,56 +135,21 @@ def check_glance_by_keyboard(page, root: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------
-# Widgets that other branches add. Found by their DOM-contract class, not by module name.
+# The lesson widgets: which lessons use them, and what each must do in the page.
 
 
-def widget_classes(css_class: str) -> list[type]:
-    """LessonWidget subclasses in the ``widgets`` package whose ``css_class`` is given."""
-    import importlib
-    import pkgutil
-
-    import widgets
-    from widgets.base import LessonWidget
-
-    found = []
-    for info in pkgutil.iter_modules(widgets.__path__):
-        module = importlib.import_module(f"widgets.{info.name}")
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, LessonWidget)
-                and value.__module__ == module.__name__
-                and value.css_class == css_class
-            ):
-                found.append(value)
-    return found
-
-
-def lessons_using(classes: list[type], lesson_paths) -> list:
-    """Lessons whose code cells name one of ``classes``, or another public name of its module.
-
-    (A lesson may call a helper such as ``show_explorer()`` rather than the class.)
-    """
+def lessons_with(widget_class: type, lesson_paths) -> list:
+    """The lessons whose code cells call ``widget_class`` by name, in teaching order."""
     import json
-    import sys
 
-    names = set()
-    for cls in classes:
-        module = sys.modules[cls.__module__]
-        names |= {
-            name
-            for name, value in vars(module).items()
-            if not name.startswith("_")
-            and callable(value)
-            and getattr(value, "__module__", None) == module.__name__
-        }
+    call = re.compile(rf"\b{re.escape(widget_class.__name__)}\s*\(")
     used = []
     for path in lesson_paths:
         notebook = json.loads(path.read_text(encoding="utf-8"))
         code = "\n".join(
             "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"
         )
-        if any(re.search(rf"\b{re.escape(name)}\s*\(", code) for name in names):
+        if call.search(code):
             used.append(path)
     return used
 
@@ -405,6 +370,7 @@ def check_quiz(page, root: str) -> str:
     before_score = score.text_content().strip()
     before_feedback = feedback.text_content().strip() if feedback.count() else ""
     for selector in (
+        "button.msals-option:not(:disabled)",
         "input[type=radio]",
         ".widget-toggle-button:not(.mod-active)",
         "select",

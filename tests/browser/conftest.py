@@ -9,6 +9,7 @@ a loud reason in the summary.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from tests.browser.jupyter import (
     copy_repo,
     launch_chromium,
 )
+from tests.notebook_tools import lesson_paths
 
 SKIP_ENV = "MSALS_SKIP_BROWSER"
 SKIP_REASON = (
@@ -32,12 +34,48 @@ def browser_skipped() -> bool:
     return os.environ.get(SKIP_ENV, "") not in ("", "0")
 
 
+# The JupyterLab tests share one page, and opening a lesson there (restart, run all) is
+# their main cost. So they run lesson by lesson: for each lesson, first the modules that
+# look at it as Run All left it, then those that click around in it. Tests of notebooks
+# that are not lessons (the checks' own stand-ins), and the Notebook 7 and Voila tests
+# (servers of their own), come after.
+LAB_MODULES = (
+    "test_lessons_in_lab",
+    "test_accessibility",
+    "test_at_a_glance_in_lab",
+    "test_lesson_widgets_in_lab",
+    "test_diagnostic_tests_in_lab",
+)
+LESSON_ORDER = {path.stem: index for index, path in enumerate(lesson_paths())}
+
+
+def lesson_of(item) -> str | None:
+    """The lesson a test opens: its ``lesson`` parameter, or its ``lesson`` marker."""
+    param = getattr(item, "callspec", None) and item.callspec.params.get("lesson")
+    if param is not None:
+        return Path(param).stem
+    marker = item.get_closest_marker("lesson")
+    return marker.args[0] if marker else None
+
+
+def run_order(item) -> tuple:
+    module = item.module.__name__.rsplit(".", 1)[-1]
+    lesson = lesson_of(item)
+    if module in LAB_MODULES and lesson in LESSON_ORDER:
+        return (0, LESSON_ORDER[lesson], LAB_MODULES.index(module))
+    return (1, 0, 0)  # other notebooks and other servers: afterwards, in file order
+
+
 def pytest_collection_modifyitems(config, items):
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if browser:
+        # Stable sort: within a lesson and module, tests keep their file order.
+        ordered = iter(sorted(browser, key=run_order))
+        items[:] = [next(ordered) if item.get_closest_marker("browser") else item for item in items]
     if not browser_skipped():
         return
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+    for item in browser:
+        item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -120,6 +120,7 @@ def test_no_serious_accessibility_violations_in_the_outputs(lessons, lesson, axe
     assert failing == [], "\n".join(failing)
 
 
+@pytest.mark.lesson("00_start_here")
 def test_the_contrast_check_catches_low_contrast_text(lessons):
     """Grey #999999 on white is 2.8:1: the check must flag it, and only it."""
     notebook = lessons.use("lessons/00_start_here.ipynb")

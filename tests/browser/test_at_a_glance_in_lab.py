@@ -26,18 +26,21 @@ GLANCE = ".jp-NotebookPanel:not(.lm-mod-hidden) .msals-widget.msals-glance"
 BROKEN = "checks/broken_glance.ipynb"
 
 
+@pytest.mark.lesson("00_start_here")
 def test_lesson_00_opens_on_the_comparison(lessons):
     notebook = lessons.open(LESSON)
     assert notebook.page.locator(GLANCE).count() == 1
     assert glance_shows(glance_state(notebook.page, GLANCE), "compare") == []
 
 
+@pytest.mark.lesson("00_start_here")
 def test_each_toggle_changes_the_table_by_mouse(lessons):
     notebook = lessons.use(LESSON)
     assert sorted(check_glance_by_mouse(notebook.page, GLANCE)) == sorted(VIEWS)
     assert notebook.errors()[0] == []
 
 
+@pytest.mark.lesson("00_start_here")
 def test_each_toggle_changes_the_table_by_keyboard_alone(lessons):
     notebook = lessons.use(LESSON)
     assert sorted(check_glance_by_keyboard(notebook.page, GLANCE)) == sorted(VIEWS)

@@ -9,26 +9,25 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.checks import check_summary_follows
-from tests.browser.test_lesson_widgets_in_lab import tag_roots, widget_lessons
+from tests.browser.test_lesson_widgets_in_lab import stems, tag_roots, used_by
+from widgets import DiagnosticTestExplorer
 
 pytestmark = pytest.mark.browser
 
-
-def test_choosing_a_test_changes_the_summary(lessons):
-    _, used = widget_lessons("msals-tests")
-    roots = 0
-    for lesson in used:
-        notebook = lessons.use(f"lessons/{lesson.name}")
-        for root in tag_roots(notebook.page, "msals-tests", required=False):
-            assert check_summary_follows(notebook.page, root) == ["dropdown"]
-            roots += 1
-        assert notebook.errors()[0] == []
-    assert roots > 0, "no lesson shows the widget"
+TEST_LESSONS = used_by(DiagnosticTestExplorer)
 
 
-def test_keyboard_alone_changes_the_test(lessons):
-    _, used = widget_lessons("msals-tests")
-    notebook = lessons.use(f"lessons/{used[0].name}")
+@pytest.mark.parametrize("lesson", TEST_LESSONS, ids=stems(TEST_LESSONS))
+def test_choosing_a_test_changes_the_summary(lessons, lesson):
+    notebook = lessons.use(f"lessons/{lesson.name}")
+    for root in tag_roots(notebook.page, "msals-tests"):
+        assert check_summary_follows(notebook.page, root) == ["dropdown"]
+    assert notebook.errors()[0] == []
+
+
+@pytest.mark.parametrize("lesson", TEST_LESSONS[:1], ids=stems(TEST_LESSONS[:1]))
+def test_keyboard_alone_changes_the_test(lessons, lesson):
+    notebook = lessons.use(f"lessons/{lesson.name}")
     page = notebook.page
     root = tag_roots(page, "msals-tests")[0]
     menu = page.locator(f"{root} select").first

@@ -25,6 +25,7 @@ def lesson(request):
     return request.param
 
 
+@pytest.mark.lesson("00_start_here")
 def test_the_lesson_kernel_uses_the_copied_package_and_data(lessons, repo_copy):
     """The server's kernels import widgets from the temporary copy and read its data/.
 

@@ -39,7 +39,6 @@ from tests.browser.checks import (
     check_timeline,
     glance_order,
     wait_for_glance,
-    widget_classes,
 )
 from tests.browser.jupyter import BROKEN_WIDGET_TEXTS, error_outputs, expected_outputs, safe_name
 from tests.browser.lite import (
@@ -49,6 +48,7 @@ from tests.browser.lite import (
     tree_cpu_seconds,
 )
 from tests.notebook_tools import LESSONS, notebook_paths
+from widgets import NervousSystemExplorer
 from widgets.at_a_glance import VIEW_LABELS, VIEWS
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
@@ -156,8 +156,7 @@ def use_each_widget_kind(page) -> list[str]:
     used = []
     roots = tag_roots(page, "msals-explorer")
     if roots:
-        (explorer,) = widget_classes("msals-explorer")
-        assert check_explorer(page, roots[0], explorer) >= 2
+        assert check_explorer(page, roots[0], NervousSystemExplorer) >= 2
         used.append("explorer")
     if roots := tag_roots(page, "msals-quiz"):
         assert check_quiz(page, roots[0])
