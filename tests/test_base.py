@@ -37,3 +37,10 @@ def test_a_widget_draws_once_when_built_and_once_per_change(name, monkeypatch):
     assert len(calls) == 1, "no drawing while changes are held"
     widget._redraw()
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("name", BUILDS)
+def test_an_unknown_argument_is_refused_not_ignored(name):
+    cls, _ = BUILDS[name]
+    with pytest.raises(TypeError, match=r"unexpected arguments: view"):
+        cls(view="als")

@@ -38,6 +38,13 @@ class LessonWidget(ipywidgets.VBox):
 
     def __init__(self, **kwargs):
         children = list(kwargs.pop("children", ()))
+        # ipywidgets would pass an unknown argument on to object() with only a warning,
+        # so AtAGlance(view="als") would quietly show MS: refuse it instead.
+        unknown = sorted(set(kwargs) - set(self.trait_names()))
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__}() got unexpected arguments: {', '.join(unknown)}"
+            )
         # Hidden: a style sheet for the live widget (focus ring, 14 px controls).
         style = ipywidgets.HTML(html.widget_style(), layout=ipywidgets.Layout(display="none"))
         # Hidden: keys stay in the widget; diagram clicks choose a part (widgets.page_script).
