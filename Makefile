@@ -109,8 +109,7 @@ site: site-download
 # Presenter mode: one lesson as an app without code cells, for a projector.
 LESSON ?= 00_start_here
 present: $(STAMP)
-	$(BIN)/voila --Voila.ip=127.0.0.1 --port=$(PORT) --theme=light $(LAB_FLAGS) \
-		lessons/$(LESSON).ipynb
+	$(BIN)/python scripts/present.py $(LESSON) --port $(PORT) $(LAB_FLAGS)
 
 # The PNGs in docs/ that the README shows (needs Chromium).
 screenshots: $(STAMP)

@@ -49,7 +49,7 @@ if str(ROOT) not in sys.path:  # run as a script: import the checkout's scripts/
 from scripts.export_static import GLOSSARY, export_site  # noqa: E402
 from widgets.content import compile_bundle  # noqa: E402
 from widgets.html import el, join, link, not_medical_advice  # noqa: E402
-from widgets.lesson_map import load_lessons  # noqa: E402
+from widgets.lesson_map import advice_note, load_lessons  # noqa: E402
 
 PINS = ROOT / "jupyterlite"
 PYODIDE_PIN = PINS / "pyodide.json"
@@ -503,7 +503,7 @@ def index_page(lessons) -> str:
                 link("run", f"run/lab/index.html?path={GLOSSARY}.ipynb"),
                 "): every word the lessons use, in plain language.",
             ),
-            not_medical_advice(),
+            not_medical_advice(advice_note()),
         ]
     )
     return (

@@ -24,7 +24,7 @@ import plotly
 from nbconvert import HTMLExporter
 
 from widgets.html import escape, not_medical_advice
-from widgets.lesson_map import load_lessons
+from widgets.lesson_map import advice_note, load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JSON = "application/vnd.plotly.v1+json"
@@ -123,7 +123,7 @@ def index_page(lessons) -> str:
         f'<ol start="0">{items}</ol>'
         f'<p><a href="{GLOSSARY}.html">Glossary</a>: every word the lessons use, in plain '
         "language.</p>"
-        f"{not_medical_advice()}</body></html>"
+        f"{not_medical_advice(advice_note())}</body></html>"
     )
 
 

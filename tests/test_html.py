@@ -133,9 +133,13 @@ def test_picture_is_an_image_holding_the_svg():
 
 
 def test_callout_placeholder_hint_and_live_region():
-    callout = html.not_medical_advice()
+    from widgets.lesson_map import advice_note
+
+    note = advice_note()
+    callout = html.not_medical_advice(note)
     assert [e[1] for e in parse(callout) if e[0] == "text"][0] == "Not medical advice."
-    assert html.DISCLAIMER in callout and 'role="note"' in callout
+    assert html.escape(note) in callout and 'role="note"' in callout
+    assert "**" not in note and "cannot diagnose" in note
     assert "Pick a part" in html.placeholder("Pick a part to read what it does.")
     assert "Run this cell" in html.run_hint("the toggle") and "the toggle" in html.run_hint(
         "the toggle"

@@ -8,15 +8,10 @@ from tests.notebook_tools import lesson_paths, read, source
 from widgets.content import load_document
 
 NOTE = load_document("lessons")["advice_note"]
-# Lessons owned elsewhere that still carry an older wording; the lead pastes the note
-# from data/lessons.yaml into their note cell and removes them from this set.
-PENDING = {"00_start_here", "04_how_the_diseases_progress", "05_treatment_and_care"}
 
 
 @pytest.mark.parametrize("path", lesson_paths(), ids=[p.stem for p in lesson_paths()])
 def test_each_lesson_shows_the_one_note_once(path):
-    if path.stem in PENDING:
-        pytest.skip(f"{path.stem}: paste the advice note from data/lessons.yaml")
     cells = [source(c) for c in read(path)["cells"] if c["cell_type"] == "markdown"]
     holding = [text for text in cells if "not medical advice.**" in text]
     assert len(holding) == 1, f"{path.name}: {len(holding)} note cells"

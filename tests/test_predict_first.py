@@ -21,7 +21,9 @@ LESSONS_CHECKED = (
     "07_review",
 )
 WIDGET_CALL = re.compile(
-    r"^(NervousSystemExplorer|SymptomExplorer|DiagnosticTestExplorer|AtAGlance)\("
+    r"^(NervousSystemExplorer|SymptomExplorer|DiagnosticTestExplorer|AtAGlance"
+    r"|ConductionSimulator|conduction_case)\(",
+    re.M,
 )
 
 
@@ -30,7 +32,7 @@ def test_each_interactive_view_follows_a_prediction(lesson):
     cells = read(LESSONS / f"{lesson}.ipynb")["cells"]
     checked = 0
     for index, cell in enumerate(cells):
-        if cell["cell_type"] != "code" or not WIDGET_CALL.match(source(cell).strip()):
+        if cell["cell_type"] != "code" or not WIDGET_CALL.search(source(cell)):
             continue
         before = next(source(c) for c in reversed(cells[:index]) if c["cell_type"] == "markdown")
         assert "Predict first" in before, f"{lesson}: no prediction before {source(cell)!r}"

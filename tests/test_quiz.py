@@ -62,7 +62,11 @@ def test_right_and_wrong_answers_give_their_feedback_and_score():
     # The feedback is shown as text in the element the browser tests look for.
     html_text = quiz._feedback[second.id].value
     assert html_text.startswith('<div class="msals-feedback" role="status"')
-    assert "✗ Not quite." in html_text
+    # Icon, words AND colour/border: a box, not plain text.
+    assert 'data-verdict="wrong"' in html_text and "<strong>Not quite.</strong>" in html_text
+    assert "✗" in html_text and "border:3px dashed #D55E00" in html_text
+    right_html = quiz._feedback[first.id].value
+    assert 'data-verdict="right"' in right_html and "border:3px solid #009E73" in right_html
 
 
 def test_sort_question_feedback_names_the_part_that_explains_it():
@@ -75,26 +79,42 @@ def test_sort_question_feedback_names_the_part_that_explains_it():
     assert "optic nerve" in feedback.text
 
 
-def test_clicking_an_option_answers_and_locks_until_retry():
+def test_clicking_an_option_answers_marks_it_and_locks_until_retry():
     quiz = Quiz(lesson=LESSON)
     question = quiz_questions(LESSON)[0]
-    choice = quiz._choices[question.id]
-    choice.value = question.answer_index  # what a click sends to the kernel
+    buttons = quiz._options[question.id]
+    retry = quiz._retry[question.id]
+    assert retry.layout.display == "none"  # no "Try again" before any answer
+    assert quiz._progress[question.id].value == ""
+    buttons[question.answer_index].click()  # what a click sends to the kernel
     assert quiz.score == 1
-    assert choice.disabled
-    assert not quiz._retry[question.id].disabled
-    assert "✓ Correct." in quiz._feedback[question.id].value
+    assert all(button.disabled for button in buttons)
+    chosen = buttons[question.answer_index]
+    assert chosen.description.endswith("✓ your answer")
+    assert {"msals-chosen", "msals-right"} <= set(chosen._dom_classes)
+    others = [b for b in buttons if b is not chosen]
+    assert not any("msals-chosen" in b._dom_classes for b in others)
+    assert retry.layout.display == "none"  # a right answer: nothing to try again
+    assert 'data-verdict="right"' in quiz._feedback[question.id].value
+    assert "So far: 1 of" in quiz._progress[question.id].value
+    buttons[0].click()  # a locked question ignores further clicks
+    assert quiz.score == 1
 
-    quiz._retry[question.id].click()
+    quiz.retry(question.id)
     assert quiz.score == 0
-    assert choice.value is None and not choice.disabled
+    assert not any(button.disabled for button in buttons)
+    assert "your answer" not in chosen.description and "msals-chosen" not in chosen._dom_classes
     assert "✓" not in quiz._feedback[question.id].value
-    choice.value = first_wrong(question)
+    buttons[first_wrong(question)].click()
     assert quiz.score == 0
-    assert "✗ Not quite." in quiz._feedback[question.id].value
+    assert 'data-verdict="wrong"' in quiz._feedback[question.id].value
+    assert buttons[first_wrong(question)].description.endswith("✗ your answer")
+    assert retry.layout.display is None  # "Try again" only after a wrong answer
+    retry.click()
+    assert question.id not in quiz._state.answers and retry.layout.display == "none"
 
 
-def test_retry_clears_one_answer_and_reset_clears_all():
+def test_reset_all_asks_first():
     quiz = Quiz(lesson=LESSON)
     questions = quiz_questions(LESSON)
     for question in questions:
@@ -103,11 +123,35 @@ def test_retry_clears_one_answer_and_reset_clears_all():
     quiz.retry(questions[0].id)
     assert quiz.score == len(questions) - 1
     assert questions[0].id not in quiz._state.answers
+    assert quiz._confirm.layout.display == "none"
     quiz._reset.click()
-    assert quiz.score == 0
-    assert quiz._state.answers == {}
-    assert all(choice.value is None for choice in quiz._choices.values())
+    assert quiz._confirm.layout.display is None  # asked, nothing cleared yet
+    assert quiz.score == len(questions) - 1
+    quiz._confirm_no.click()
+    assert quiz._confirm.layout.display == "none" and quiz.score == len(questions) - 1
+    quiz._reset.click()
+    quiz._confirm_yes.click()
+    assert quiz.score == 0 and quiz._state.answers == {}
+    assert not any(b.disabled for buttons in quiz._options.values() for b in buttons)
     assert f"Score: 0 of {len(questions)} correct (0 of" in quiz._score.value
+    assert all(progress.value == "" for progress in quiz._progress.values())
+
+
+def test_running_score_and_focus_targets():
+    questions = quiz_questions(LESSON)
+    state = QuizState(questions)
+    first, second, last = questions[0], questions[1], questions[-1]
+    state.answer(first.id, first_wrong(first))
+    assert state.progress_text() == f"So far: 1 of {len(questions)} answered, 0 correct."
+    assert state.focus_after_answer(first.id) == ("retry", first.id)
+    state.answer(first.id, first.answer_index)
+    assert state.focus_after_answer(first.id) == ("option", second.id)
+    state.answer(last.id, last.answer_index)  # the next unanswered wraps to the start
+    assert state.focus_after_answer(last.id) == ("option", second.id)
+    for question in questions:
+        state.answer(question.id, question.answer_index)
+    assert state.focus_after_answer(second.id) == ("reset", None)
+    assert state.progress_text().endswith(f"{len(questions)} correct.")
 
 
 def test_questions_keep_the_file_order_and_options_are_shuffled_by_default():

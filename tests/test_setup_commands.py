@@ -98,7 +98,7 @@ def test_make_present_renders_a_lesson_without_code(tmp_path):
     variables = (f"LESSON={lesson.stem}", "LAB_FLAGS=--no-browser")
     with (
         make_server(tmp_path, "present", None, *variables) as base,
-        urllib.request.urlopen(f"{base}/", timeout=120) as response,
+        urllib.request.urlopen(f"{base}/voila/render/{lesson.name}", timeout=120) as response,
     ):
         page = response.read().decode("utf-8")
     assert presenter_problems(page, lesson) == []

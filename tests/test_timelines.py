@@ -348,6 +348,25 @@ def test_update_redraws_once_with_all_changes():
     # the course is applied first, so its treatment can come in the same call
     widget.update(treatment="ocrelizumab", course="ppms", view="ms")
     assert (widget.course, widget.treatment) == ("ppms", "ocrelizumab")
-    assert drawn(widget) == ms_chart("ppms", "ocrelizumab", 30).figure_json()
+    # back in the MS view, its own 25 years (30 years belonged to the compare view)
+    assert drawn(widget) == ms_chart("ppms", "ocrelizumab", 25).figure_json()
     with pytest.raises(ValueError, match="update\\(\\) takes view, course"):
         widget.update(colour="red")
+
+
+def test_each_view_keeps_its_own_years_and_greyed_controls_say_why():
+    widget = ProgressionTimelines(view="ms", years=25)
+    assert "ALS decline is greyed out" in widget._why.value and widget._rate.disabled
+    assert widget._rate.tooltip.startswith("ALS decline is greyed out")
+    widget.view = "als"  # 25 years would leave an ALS chart mostly empty
+    assert widget.years == 10 and widget._years.value == 10
+    assert "MS course and MS treatment are greyed out" in widget._why.value
+    assert widget._course.disabled and widget._course.tooltip
+    widget.years = 5
+    widget.view = "ms"
+    assert widget.years == 25 and widget._course.tooltip is None and widget._rate.tooltip
+    widget.view = "als"
+    assert widget.years == 5  # what the student chose for this view comes back
+    widget.view = "compare"
+    assert widget.years == 20 and widget._why.value == ""
+    assert not (widget._course.disabled or widget._rate.disabled)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipywidgets
 
 from . import html
+from .page_script import page_script
 
 __all__ = ["LessonWidget", "check_choice"]
 
@@ -36,7 +37,8 @@ class LessonWidget(ipywidgets.VBox):
         children = list(kwargs.pop("children", ()))
         # Hidden: a style sheet for the live widget (focus ring, 14 px controls).
         style = ipywidgets.HTML(html.widget_style(), layout=ipywidgets.Layout(display="none"))
-        super().__init__(children=[*children, style], **kwargs)
+        # Hidden: keys stay in the widget; diagram clicks choose a part (widgets.page_script).
+        super().__init__(children=[*children, style, page_script()], **kwargs)
         self.add_class("msals-widget")
         if self.css_class:
             self.add_class(self.css_class)

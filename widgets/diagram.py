@@ -557,8 +557,21 @@ def part_html(part: Part, view: str, references: dict[str, Reference]) -> html.M
 
 
 def summary_html(text: str) -> html.Markup:
-    """The live text summary, one paragraph per line."""
+    """The text summary, one paragraph per line."""
     return html.box(html.paragraphs(text), class_="msals-summary")
+
+
+def live_summary_html(text: str) -> html.Markup:
+    """The live widget's summary: its first line, and the lists of parts folded under it,
+    so the controls, the picture and the summary fit one laptop screen."""
+    first, _, rest = text.partition("\n")
+    if not rest:
+        return summary_html(text)
+    return html.box(
+        html.paragraphs(first),
+        html.details("Which parts, in words", html.paragraphs(rest)),
+        class_="msals-summary",
+    )
 
 
 PICK_A_PART = "Pick a part to read what it does."

@@ -19,10 +19,10 @@ from .diagram import (
     VIEWS,
     explorer_html,
     highlighted,
+    live_summary_html,
     load_parts,
     part_panel_html,
     render_svg,
-    summary_html,
     view_summary,
 )
 
@@ -59,21 +59,32 @@ class NervousSystemExplorer(LessonWidget):
             description="Show:",
             tooltips=["The healthy nervous system"]
             + [f"Highlight what {VIEW_LABELS[v]} damages" for v in VIEWS[1:]],
-            style={"button_width": "auto"},
+            style={"button_width": "auto", "description_width": "initial"},
         )
         self._picker = ipywidgets.Dropdown(
             options=[("(choose a part)", NO_PART)] + [(p.name, p.id) for p in self._parts],
             value=part or NO_PART,
             description="Part:",
-            layout=ipywidgets.Layout(width="max-content"),
+            style={"description_width": "initial"},
+            layout=ipywidgets.Layout(width="max-content", max_width="16em"),
         )
-        self._diagram = ipywidgets.HTML()
+        self._picker.add_class("msals-part-menu")
+        # Controls on one row above the picture (wrapping on a narrow screen), then the
+        # picture (capped to the screen's height by the widget style sheet), the summary
+        # and the part text: the toggle, the picture and the summary fit one screen.
+        controls = ipywidgets.HBox(
+            [self._toggle, self._picker],
+            layout=ipywidgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        controls.add_class("msals-controls")
+        self._diagram = ipywidgets.HTML(layout=ipywidgets.Layout(flex="1 1 340px"))
         self._panel = ipywidgets.HTML()
-        self._summary = ipywidgets.HTML()
-        super().__init__(
-            children=[self._toggle, self._diagram, self._picker, self._panel, self._summary],
-            **kwargs,
+        self._summary = ipywidgets.HTML(layout=ipywidgets.Layout(flex="1 1 260px"))
+        # The summary sits beside the picture where there is room, under it where not.
+        picture = ipywidgets.HBox(
+            [self._diagram, self._summary], layout=ipywidgets.Layout(flex_flow="row wrap")
         )
+        super().__init__(children=[controls, picture, self._panel], **kwargs)
         self.disease = disease
         self.part = part
         ipywidgets.link((self._toggle, "value"), (self, "disease"))
@@ -107,11 +118,16 @@ class NervousSystemExplorer(LessonWidget):
         return highlighted(self._parts, self.disease)
 
     def _render(self) -> None:
-        self._diagram.value = html.trusted(
-            render_svg(self._parts, self.disease, self.part, self._uid)
+        # data-parts: the Part menu's order, so a click on the drawing can choose a part
+        # (widgets.page_script); the menu stays the keyboard way.
+        self._diagram.value = html.el(
+            "div",
+            html.trusted(render_svg(self._parts, self.disease, self.part, self._uid)),
+            class_="msals-diagram",
+            data_parts=" ".join(self._part_ids),
         )
         self._panel.value = part_panel_html(self._parts, self.disease, self.part, self._references)
-        self._summary.value = html.live_region(summary_html(self.summary()))
+        self._summary.value = html.live_region(live_summary_html(self.summary()))
 
     def summary(self) -> str:
         return view_summary(self._parts, self.disease, self.part)

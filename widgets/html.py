@@ -33,7 +33,6 @@ from . import theme
 from .theme import DiseaseStyle
 
 __all__ = [
-    "DISCLAIMER",
     "Citations",
     "Markup",
     "badge",
@@ -64,10 +63,6 @@ __all__ = [
     "widget_style",
 ]
 
-DISCLAIMER = (
-    "This lesson explains how two diseases work in general. It is not medical advice: "
-    "it cannot diagnose anyone or predict what will happen to a particular person."
-)
 
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr"})
 
@@ -384,9 +379,9 @@ def callout(title: Child, *children: Child) -> Markup:
     )
 
 
-def not_medical_advice() -> Markup:
-    """The one not-medical-advice callout (lessons, the static copy's index page)."""
-    return callout("Not medical advice.", DISCLAIMER)
+def not_medical_advice(note: str) -> Markup:
+    """The one not-medical-advice callout; ``note`` comes from ``lesson_map.advice_note()``."""
+    return callout("Not medical advice.", note)
 
 
 def run_hint(controls: str) -> Markup:
@@ -437,5 +432,38 @@ def widget_style() -> Markup:
         ".msals-widget .widget-html-content{font-size:14px}"
         f".msals-widget :focus-visible{{outline:3px solid {theme.FOCUS_RING} !important;"
         "outline-offset:2px !important}"
+        # Quiz: a locked option stays readable (no 60 % grey); the chosen one is marked
+        # by its words ("✓ your answer"), a thick border and bold text, not by opacity.
+        ".msals-quiz .msals-option:disabled{opacity:1;cursor:default}"
+        ".msals-quiz .msals-option:disabled:not(.msals-chosen){border:1px dashed "
+        "var(--jp-border-color1,#999);background:transparent}"
+        ".msals-quiz .msals-option.msals-chosen{font-weight:700;border:3px solid;"
+        "height:auto;min-height:var(--jp-widgets-inline-height,28px)}"
+        ".msals-quiz .msals-option.msals-right{border-color:#009E73}"
+        ".msals-quiz .msals-option.msals-wrong{border-color:#D55E00;border-style:dashed}"
+        ".msals-quiz .msals-option{width:auto;min-width:4em}"
+        # Explorer: the picture never taller than about half the screen, so the controls
+        # above it and the summary under it are on screen with it; parts are clickable.
+        ".msals-explorer .msals-diagram svg{max-height:max(45vh,260px);display:block;"
+        "margin:0 auto}"
+        ".msals-diagram [data-part],.msals-diagram [data-label-for]{cursor:pointer}"
+        ".msals-explorer .msals-controls{gap:0.3em 1em}"
+        # The active toggle: a thick underline and bold text, not just a darker grey.
+        f".msals-widget .widget-toggle-button.mod-active{{font-weight:700;"
+        f"box-shadow:inset 0 -4px 0 {theme.FOCUS_RING}}}"
+        # Presenter mode (any Voila page: make present, Binder's voila/render links): text
+        # and controls large enough for a room, the picture capped to the screen, and the
+        # page stops at each section heading when scrolled.
+        "html:has(body[data-voila]){scroll-snap-type:y proximity}"
+        "body[data-voila] .jp-MarkdownCell:has(h2){scroll-snap-align:start}"
+        "body[data-voila] .jp-RenderedMarkdown{font-size:20px}"
+        "body[data-voila] .msals-widget{--jp-widgets-font-size:20px;"
+        "--jp-widgets-inline-height:44px}"
+        "body[data-voila] .msals-widget .widget-html-content{font-size:20px}"
+        "body[data-voila] .msals-widget button,body[data-voila] .msals-widget select"
+        "{font-size:20px;min-height:44px}"
+        "body[data-voila] .msals-explorer .msals-diagram svg{max-height:calc(100vh - 200px)}"
+        # Wide tables scroll inside their own box instead of overflowing the page.
+        ".msals-widget .widget-html-content{max-width:100%;overflow-x:auto}"
     )
     return el("style", trusted(rules))

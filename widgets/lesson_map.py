@@ -35,6 +35,11 @@ def load_course_objectives() -> list[str]:
     return list(load_document("lessons")["course_objectives"])
 
 
+def advice_note() -> str:
+    """The one not-medical-advice wording (data/lessons.yaml), as plain text."""
+    return load_document("lessons")["advice_note"].replace("**", "")
+
+
 def total_minutes(lessons: list[Lesson]) -> int:
     return sum(lesson.minutes for lesson in lessons)
 
@@ -56,6 +61,29 @@ def lesson_map_html(lessons: list[Lesson]) -> html.Markup:
         caption=f"The lessons in teaching order: about {total_minutes(lessons)} minutes in all",
         class_="msals-lesson-map",
     )
+
+
+NEXT_PREFIX = "Next: "
+
+
+def next_lesson(lesson_id: str, lessons: list[Lesson] | None = None) -> Lesson | None:
+    """The lesson after ``lesson_id`` in teaching order (None after the last one)."""
+    lessons = load_lessons() if lessons is None else lessons
+    ids = [lesson.id for lesson in lessons]
+    if lesson_id not in ids:
+        raise ValueError(f"lesson_id must be one of {', '.join(map(repr, ids))}; got {lesson_id!r}")
+    index = ids.index(lesson_id)
+    return lessons[index + 1] if index + 1 < len(lessons) else None
+
+
+def next_line(lesson_id: str, lessons: list[Lesson] | None = None) -> str | None:
+    """The Markdown "Next:" line that ends a lesson: a link to the next notebook (a
+    relative link, so it works in JupyterLab, Binder, the static copy and GitHub)."""
+    lesson = next_lesson(lesson_id, lessons)
+    if lesson is None:
+        return None
+    text = f"{lesson.number} · {lesson.title}"
+    return f"{NEXT_PREFIX}[{text}]({lesson.filename})."
 
 
 def show_lesson_map() -> HTML:

@@ -16,7 +16,7 @@ import hashlib
 import random
 from dataclasses import dataclass, replace
 
-from . import html
+from . import html, theme
 from .base import check_choice
 from .content import DataError, Reference, data_dir, display_name, load_document, require_known
 from .lesson_map import load_lessons
@@ -272,6 +272,56 @@ class QuizState:
             f"Score: {self.score} of {len(self.questions)} correct "
             f"({len(self.answers)} of {len(self.questions)} answered)."
         )
+
+    def progress_text(self) -> str:
+        """The running score shown under each answered question, where the student is."""
+        return (
+            f"So far: {len(self.answers)} of {len(self.questions)} answered, {self.score} correct."
+        )
+
+    def focus_after_answer(self, question_id: str) -> tuple[str, str | None]:
+        """Where keyboard focus goes after answering: ``("retry", id)`` after a wrong
+        answer (the only way on), else the next unanswered question's first option
+        ``("option", id)``, else ``("reset", None)`` when every question is answered."""
+        if not self.answers[question_id].correct:
+            return ("retry", question_id)
+        ids = self.ids
+        start = ids.index(question_id) + 1
+        for other in ids[start:] + ids[:start]:
+            if other not in self.answers:
+                return ("option", other)
+        return ("reset", None)
+
+
+RIGHT_STYLE = {"border": "3px solid #009E73", "background": "#E0F2EC"}  # Okabe-Ito green
+WRONG_STYLE = {"border": "3px dashed #D55E00", "background": "#FBE9DD"}  # vermillion, dashed
+
+
+def feedback_html(feedback: Feedback | None, prompt: str) -> html.Markup:
+    """The feedback under a question: a prompt before any answer, then a box whose icon,
+    colour, border style AND words say right or wrong (own light background, dark text,
+    so it reads in light and dark themes)."""
+    attrs = {"class_": "msals-feedback", "role": "status", "aria_live": "polite"}
+    if feedback is None:
+        return html.el("div", html.muted(prompt), **attrs, style={"margin": "0.3em 0"})
+    verdict = RIGHT if feedback.correct else WRONG
+    icon, word = verdict.split(" ", 1)
+    rest = feedback.text[len(verdict) :]
+    return html.el(
+        "div",
+        html.el("span", icon, style={"font-size": "1.3em", "margin-right": "0.3em"}),
+        html.el("strong", word),
+        rest,
+        **attrs,
+        data_verdict="right" if feedback.correct else "wrong",
+        style={
+            **(RIGHT_STYLE if feedback.correct else WRONG_STYLE),
+            "color": theme.TEXT,
+            "padding": "0.5em 0.7em",
+            "margin": "0.4em 0",
+            "border-radius": "4px",
+        },
+    )
 
 
 def option_letter(index: int) -> str:

@@ -24,6 +24,9 @@ FILTER_LABELS = {"all": "All", "ms": "MS", "als": "ALS", "both": "Both"}
 ALL = "all"
 
 
+NO_SYMPTOM = ""  # the symptom menu's "Choose a symptom…" entry
+
+
 @dataclass(frozen=True)
 class Involvement:
     """How one disease produces a symptom."""
@@ -288,7 +291,9 @@ class SymptomExplorer(LessonWidget):
             options=[("All pathways", ALL), *[(v, k) for k, v in self._pathways.items()]],
             description="Pathway:",
         )
-        self._symptom_menu = ipywidgets.Dropdown(description="Symptom:")
+        self._symptom_menu = ipywidgets.Dropdown(
+            description="Symptom:", layout=ipywidgets.Layout(width="max-content", max_width="100%")
+        )
         self._status = ipywidgets.HTML()
         self._table = ipywidgets.HTML()
         self._detail = ipywidgets.HTML()
@@ -315,7 +320,7 @@ class SymptomExplorer(LessonWidget):
 
     def _on_menu(self, change) -> None:
         if not self._syncing:
-            self.symptom = change["new"]
+            self.symptom = change["new"] or None
 
     @traitlets.validate("disease")
     def _check_disease(self, proposal):
@@ -367,12 +372,14 @@ class SymptomExplorer(LessonWidget):
         if self.symptom is not None and self.symptom not in [s.id for s in rows]:
             self.symptom = None  # filtered out: observing this re-renders
             return
-        options = [("Choose a symptom…", None), *[(s.name, s.id) for s in rows]]
+        # "" not None: ipywidgets shows a blank menu for the value None, even when an
+        # entry has it, so the "Choose a symptom…" prompt would never be seen.
+        options = [("Choose a symptom…", NO_SYMPTOM), *[(s.name, s.id) for s in rows]]
         self._syncing = True  # refilling the menu must not change the chosen symptom
         try:
             if list(self._symptom_menu.options) != options:
                 self._symptom_menu.options = options
-            self._symptom_menu.value = self.symptom
+            self._symptom_menu.value = self.symptom or NO_SYMPTOM
         finally:
             self._syncing = False
         first_line = self.summary().splitlines()[0]

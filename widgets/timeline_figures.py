@@ -350,8 +350,9 @@ def als_summary(course: ALSCourse, params: Params) -> str:
     else:
         parts.append(f"At year {c.years:g} the score is {c.points[-1].value:.0f} of 48.")
     parts.append(
-        f"Half of people with ALS live {low:g} to {high:g} years from first symptoms "
-        "(shaded band); about 1 in 10 live more than 10 years."
+        f"Median survival is {low:g} to {high:g} years from first symptoms in most studies "
+        "(shaded band): half of people live longer than that, and about 1 in 10 live more "
+        "than 10 years."
     )
     return " ".join(parts)
 
@@ -507,7 +508,7 @@ def compare_chart(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
     summary = (
         f"Over {years:g} years, MS ({ms.course.short}, {ms.treatment.label.lower()}) {ms_shape}; "
         f"at year {years:g} it is at EDSS {half_point(ms_end):.1f} "
-        f"({edss_words(ms_end, params)}). ALS ({als.rate.label.lower()}) falls steadily"
+        f"({edss_words(ms_end, params)}). ALS ({als.rate.label.lower()}) falls without remissions"
         + (
             f" and reaches its end point (death, or a breathing tube with full-time "
             f"ventilation) at year {als.end_year:.1f}, with ALSFRS-R still at "

@@ -35,6 +35,13 @@ CONTROLS = ("view", "course", "treatment", "rate", "years")
 # slider handle has no accessible name, so screen readers announce a bare number.
 YEAR_CHOICES = (2, 5, 10, 15, 20, 25, 30, 40)
 VIEW_LABELS = {"ms": "MS course", "als": "ALS course", "compare": "Side by side"}
+# Years shown when a view is first chosen (the chart functions' own defaults).
+VIEW_YEARS = {"ms": 25, "als": 10, "compare": 20}
+# What a greyed-out control says about itself, per view.
+DISABLED_WHY = {
+    "als": "MS course and MS treatment are greyed out: they apply to the MS and Compare views.",
+    "ms": "ALS decline is greyed out: it applies to the ALS and Compare views.",
+}
 DEFAULT_SEED = 44  # a seed whose relapse counts sit near the sourced averages
 # The first MS course a student sees is a treated, present-day one (each course lists its
 # treated options first); "none", the untreated course, is the comparison.
@@ -180,9 +187,12 @@ class ProgressionTimelines(LessonWidget):
             options=[(c.label, c.id) for c in self._params.courses.values()],
             description="MS course:",
             style=style,
-            layout={"width": "32em"},
+            layout={"width": "36em", "max_width": "100%"},
         )
-        self._treatment = ipywidgets.Dropdown(description="MS treatment:", style=style)
+        # As wide as the course menu: the longest treatment name is not cut off.
+        self._treatment = ipywidgets.Dropdown(
+            description="MS treatment:", style=style, layout={"width": "36em", "max_width": "100%"}
+        )
         self._rate = ipywidgets.ToggleButtons(
             options=[(r.label, r.id) for r in self._params.rates.values()],
             description="ALS decline:",
@@ -197,6 +207,7 @@ class ProgressionTimelines(LessonWidget):
             description="Years shown:",
             style=style,
         )
+        self._why = ipywidgets.HTML()  # why a control is greyed out, in words
         self._chart = ipywidgets.Output()
         self._panel = ipywidgets.HTML()
         super().__init__(
@@ -206,6 +217,7 @@ class ProgressionTimelines(LessonWidget):
                 self._treatment,
                 self._rate,
                 self._years,
+                self._why,
                 self._chart,
                 self._panel,
             ],
@@ -224,6 +236,9 @@ class ProgressionTimelines(LessonWidget):
         # Not link(): a year set from Python may first need its own entry in the menu.
         self.years = years
         self._years.observe(self._on_years_menu, names="value")
+        # Each view keeps its own span of years: 25 years suit MS, but would leave an ALS
+        # chart mostly empty, so switching views brings back that view's own span.
+        self._years_for = {**VIEW_YEARS, view: years}
         self._ready = True
         self._render()
 
@@ -282,8 +297,17 @@ class ProgressionTimelines(LessonWidget):
     def _on_change(self, change):
         if change["name"] == "course":
             self._set_treatment_options()
+        remembered = getattr(self, "_years_for", None)
+        if remembered is not None and change["name"] == "view":
+            ready, self._ready = self._ready, False  # one redraw, below
+            try:
+                self.years = remembered[change["new"]]
+            finally:
+                self._ready = ready
         if change["name"] == "years":
             self._show_years()
+            if remembered is not None:
+                remembered[self.view] = change["new"]
         self._render()
 
     def _on_years_menu(self, change) -> None:
@@ -323,6 +347,10 @@ class ProgressionTimelines(LessonWidget):
             return
         self._course.disabled = self._treatment.disabled = self.view == "als"
         self._rate.disabled = self.view == "ms"
+        why = DISABLED_WHY.get(self.view, "")
+        for control in (self._course, self._treatment, self._rate):
+            control.tooltip = why if control.disabled else None
+        self._why.value = html.muted(why, tag="p", class_="msals-why") if why else ""
         chart = self.current_chart()
         # One trait update replaces the old figure with the new one: no blank frame.
         self._chart.outputs = (

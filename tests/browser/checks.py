@@ -370,6 +370,7 @@ def check_quiz(page, root: str) -> str:
     before_score = score.text_content().strip()
     before_feedback = feedback.text_content().strip() if feedback.count() else ""
     for selector in (
+        "button.msals-option:not(:disabled)",
         "input[type=radio]",
         ".widget-toggle-button:not(.mod-active)",
         "select",

@@ -1,0 +1,70 @@
+"""Presenter mode: the lessons in Voila (no code), with prose written for a projector.
+
+    python scripts/present.py 02_what_each_disease_damages [--port 8888] [voila flags]
+
+Writes presenter copies of every notebook in lessons/ to build/present/ (Markdown
+rewritten by :func:`widgets.presenter.presenter_notebook`: no "run the cell" talk), then
+serves that folder with Voila and prints the lesson's address. Serving the folder, not
+one notebook, keeps links between notebooks working (the glossary, "Next: …"); Voila
+answers "403: Forbidden" for any other notebook when started on a single file.
+Larger text and controls come from the widgets' own style sheet (it applies on any Voila
+page, Binder's voila/render links included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from widgets.presenter import presenter_notebook  # noqa: E402
+
+OUT = ROOT / "build" / "present"
+
+
+def build(out: Path = OUT, lessons: Path = ROOT / "lessons") -> list[Path]:
+    """Presenter copies of every notebook in ``lessons`` (outputs kept); returns them."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    written = []
+    for path in sorted(lessons.glob("*.ipynb")):
+        notebook = presenter_notebook(json.loads(path.read_text(encoding="utf-8")))
+        target = out / path.name
+        target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lesson", help="e.g. 02_what_each_disease_damages")
+    parser.add_argument("--port", default="8888")
+    args, voila_flags = parser.parse_known_args(argv)
+    copies = {path.stem for path in build()}
+    if args.lesson not in copies:
+        parser.error(f"lesson must be one of {', '.join(sorted(copies))}; got {args.lesson!r}")
+    print(f"Presenter mode: http://127.0.0.1:{args.port}/voila/render/{args.lesson}.ipynb")
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(OUT),
+        "--Voila.ip=127.0.0.1",
+        f"--port={args.port}",
+        "--theme=light",
+        "--no-browser",
+        *voila_flags,
+    ]
+    return subprocess.call(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The explorer on a laptop and a projector, and a click on the drawing.
+
+At 1024×768 with the file browser open (Binder's default), and at 800 px wide, the
+explorer's controls, picture and summary must be on screen together: the toggle and the
+Part menu on one row above the picture, the summary under it, all within the notebook's
+visible height; no text of the widget (outside the drawing) under 14 px; nothing wider
+than the notebook. Clicking a part's label on the drawing chooses that part, as the Part
+menu (the keyboard way) does. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LESSON = "lessons/02_what_each_disease_damages.ipynb"
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+ROOT = f"{PANEL} .msals-explorer"
+SIZES = [(1024, 768, True), (800, 600, False)]
+
+JS_GEOMETRY = """(root) => {
+  const explorer = document.querySelector(root);
+  const scroller = explorer.closest('.jp-WindowedPanel-outer') ||
+    explorer.closest('.jp-Notebook');
+  const view = scroller.getBoundingClientRect();
+  const rect = sel => { const el = explorer.querySelector(sel);
+                        return el ? el.getBoundingClientRect().toJSON() : null; };
+  const toggle = rect('.widget-toggle-buttons'), menu = rect('.msals-part-menu select');
+  const controls = rect('.msals-controls'), picture = rect('.msals-diagram svg');
+  const summary = rect('.msals-summary');
+  const small = [];
+  for (const el of explorer.querySelectorAll('*')) {
+    // Drawings scale with the screen; citation markers ([1]) are superscripts.
+    if (el instanceof SVGElement || el.closest('sup') || !el.getClientRects().length) continue;
+    const text = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent)
+      .join('').trim();
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (text && size < 14) small.push(`${size}px: ${text.slice(0, 30)}`);
+  }
+  const label = explorer.querySelector('.msals-diagram svg text[data-label-for]');
+  return {view: view.toJSON(), toggle, menu, controls, picture, summary, small,
+          explorerWidth: explorer.getBoundingClientRect().width,
+          scrollWidth: explorer.scrollWidth, clientWidth: explorer.clientWidth,
+          labelPx: label ? label.getBoundingClientRect().height : null,
+          leftOpen: !document.querySelector('#jp-left-stack').classList.contains('lm-mod-hidden')};
+}"""
+
+
+JS_SCROLL_TO = """async (explorer) => {
+  const notebook = window.jupyterapp.shell.currentWidget.content;
+  const index = notebook.widgets.findIndex(cell => cell.node.contains(explorer));
+  await notebook.scrollToItem(index, 'start');
+}"""
+
+
+@contextlib.contextmanager
+def screen(page, width: int, height: int, file_browser: bool):
+    old = page.viewport_size
+    page.set_viewport_size({"width": width, "height": height})
+    if file_browser:
+        page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+    try:
+        page.wait_for_timeout(800)
+        yield
+    finally:
+        page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+        page.set_viewport_size(old)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "file_browser"), SIZES, ids=["1024x768-file-browser", "800x600"]
+)
+def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_browser):
+    notebook = lessons.open(LESSON)
+    page = notebook.page
+    with screen(page, width, height, file_browser):
+        explorer = page.locator(ROOT).first
+        explorer.evaluate(JS_SCROLL_TO)
+        page.wait_for_timeout(500)
+        explorer.evaluate("el => el.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(300)
+        geometry = explorer.evaluate(f"el => ({JS_GEOMETRY})({ROOT!r})")
+        notebook.screenshot(
+            f"explorer-{width}x{height}" + ("-file-browser" if file_browser else "")
+        )
+    g = geometry
+    shown = {k: round(g[k]["height"]) for k in ("view", "controls", "picture", "summary")}
+    print(f"{width}x{height}: heights {shown}, label {g['labelPx']:.1f} px")
+    assert g["leftOpen"] == file_browser, g
+    # The toggle and the Part menu share a row on a laptop (on 800 px they may wrap),
+    # above the picture.
+    if width >= 1024:
+        assert abs(g["toggle"]["top"] - g["menu"]["top"]) < g["toggle"]["height"], g
+    assert g["controls"]["bottom"] <= g["picture"]["top"] + 1, g
+    assert g["picture"]["width"] >= 300, g
+    # Controls, picture and summary all on one screen of the notebook.
+    span = max(g["summary"]["bottom"], g["picture"]["bottom"]) - g["controls"]["top"]
+    assert span <= g["view"]["height"], (
+        f"controls to summary take {span:.0f} px; the notebook shows {g['view']['height']:.0f}",
+        shown,
+    )
+    assert g["scrollWidth"] <= g["clientWidth"] + 1, f"the explorer overflows sideways: {g}"
+    assert g["small"] == [], f"widget text under 14 px: {g['small'][:5]}"
+
+
+def test_clicking_a_part_on_the_drawing_chooses_it(lessons):
+    notebook = lessons.use(LESSON)
+    page = notebook.page
+    explorer = page.locator(ROOT).first
+    menu = explorer.locator(".msals-part-menu select")
+    labels = explorer.locator(".msals-diagram svg text[data-label-for]")
+    part_id = labels.nth(1).get_attribute("data-label-for")
+    before = menu.evaluate("s => s.selectedIndex")
+    labels.nth(1).scroll_into_view_if_needed()
+    labels.nth(1).click()
+    page.wait_for_function(
+        "([root, id]) => { const e = document.querySelector(root);"
+        " const label = e.querySelector(`svg text[data-label-for='${id}']`);"
+        " return label && label.getAttribute('data-selected') === 'true'; }",
+        arg=[ROOT, part_id],
+        timeout=15_000,
+    )
+    after = menu.evaluate("s => s.selectedIndex")
+    assert after != before and after > 0
+    panel_text = explorer.locator(".widget-html-content").all_text_contents()
+    assert any("Pick a part" not in text and len(text) > 40 for text in panel_text)
+    # Focus lands on the Part menu, the keyboard way to choose the next part.
+    assert page.evaluate("() => document.activeElement.tagName") == "SELECT"

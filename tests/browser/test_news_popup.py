@@ -1,0 +1,74 @@
+"""No "official Jupyter news?" pop-up where the lessons are served, Binder included.
+
+Binder's JupyterLab does not read the repo's ``.jupyter`` folder and has no user
+settings yet, so these servers get neither: only what ``postBuild`` (which repo2docker
+runs once in the image) puts in the prefix's ``share/jupyter/lab/settings``. The same
+server without ``postBuild`` must show the pop-up, or the check would prove nothing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.browser.jupyter import ROOT, Server
+
+pytestmark = pytest.mark.browser
+
+NEWS = "news"
+
+
+class BinderLikeServer(Server):
+    """A JupyterLab with no user settings and no repo config, like a fresh Binder image."""
+
+    def __init__(self, root, state_dir, prefix):
+        args = [f"--LabApp.app_settings_dir={prefix / 'share/jupyter/lab/settings'}"]
+        super().__init__("lab", root, state_dir, extra_args=args)
+        self.prefix = prefix
+
+    def environment(self) -> dict[str, str]:
+        env = super().environment()
+        empty = self.state / "empty"
+        empty.mkdir(parents=True, exist_ok=True)
+        env["JUPYTER_CONFIG_PATH"] = str(empty)
+        env["JUPYTER_CONFIG_DIR"] = str(empty)
+        env["JUPYTERLAB_SETTINGS_DIR"] = str(self.state / "fresh-user-settings")
+        return env
+
+
+def toasts(page, server: Server) -> list[str]:
+    page.goto(server.url("/lab?reset"))
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+    page.wait_for_timeout(4000)  # the question comes a moment after start
+    return page.locator(".Toastify__toast, .jp-Notification-Toast").all_text_contents()
+
+
+@pytest.mark.parametrize("post_build", [False, True], ids=["without-postBuild", "binder"])
+def test_news_popup_off_on_a_binder_like_server(
+    browser, repo_copy, tmp_path, chromium_path, post_build
+):
+    prefix = tmp_path / "prefix"
+    (prefix / "share/jupyter/lab/settings").mkdir(parents=True)
+    if post_build:
+        subprocess.run(
+            ["bash", str(ROOT / "postBuild")],
+            check=True,
+            env={"MSALS_PREFIX": str(prefix), "PATH": "/usr/bin:/bin"},
+        )
+    server = BinderLikeServer(repo_copy, tmp_path / "state", prefix)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        server.start()
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        shown = toasts(page, server)
+        page.screenshot(path=str(tmp_path / "lab.png"))
+    finally:
+        context.close()
+        server.stop()
+    about_news = [text for text in shown if NEWS in text.lower()]
+    if post_build:
+        assert about_news == [], shown
+    else:  # the check sees the pop-up when nothing turns it off
+        assert about_news, f"no news pop-up even without postBuild: {shown}"
