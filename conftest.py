@@ -18,6 +18,8 @@ def pytest_xdist_make_scheduler(config, log):
     share one Jupyter server and one Chromium, so all of tests/browser goes to one worker.
     Files start in collection order: the browser tests, the longest part, first.
     """
+    if not config.option.nbval and "not browser" in (config.option.markexpr or ""):
+        return None  # unit tests only (make check): xdist's own test-by-test scheduling
     from xdist.scheduler import LoadScopeScheduling
 
     class ByFile(LoadScopeScheduling):
