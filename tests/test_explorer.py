@@ -201,16 +201,20 @@ def test_the_chosen_part_has_a_halo_behind_its_shapes(view):
     for part_id in ("axon", "optic_nerve", "cerebellum"):
         root = ET.fromstring(render_svg(load_parts(), view, part_id))
         halos = root.findall(".//svg:g[@data-halo-for]", NS)
-        assert [h.get("data-halo-for") for h in halos] == [part_id]
-        halo = halos[0]
-        shapes = [e for e in halo.iter() if e.tag.split("}")[1] not in ("g", "text", "title")]
-        assert shapes, "the halo copies the part's shapes"
-        assert all(e.get("stroke") == "#0072B2" for e in shapes)
-        assert all(float(e.get("stroke-width")) >= 14 and e.get("fill") == "none" for e in shapes)
-        # Drawn just behind the part it marks (same parent, the element before it).
-        parent = next(p for p in root.iter() if halo in list(p))
+        # A dark rim, then a yellow band on it: unlike the MS blue and the ALS orange.
+        assert [h.get("data-halo-for") for h in halos] == [part_id, part_id]
+        rim, band = halos
+        for halo, colour in ((rim, "#1A1A1A"), (band, "#F0E442")):
+            shapes = [e for e in halo.iter() if e.tag.split("}")[1] not in ("g", "text", "title")]
+            assert shapes, "the halo copies the part's shapes"
+            assert all(e.get("stroke") == colour and e.get("fill") == "none" for e in shapes)
+            # wider than the widest damaged line (9 px plus a 5 px under-line)
+            assert all(float(e.get("stroke-width")) > 14 for e in shapes)
+        # Drawn just behind the part it marks (same parent, the elements before it).
+        parent = next(p for p in root.iter() if band in list(p))
         siblings = list(parent)
-        assert siblings[siblings.index(halo) + 1].get("data-part") == part_id
+        assert siblings[siblings.index(rim) + 1] is band
+        assert siblings[siblings.index(band) + 1].get("data-part") == part_id
     unselected = ET.fromstring(render_svg(load_parts(), view))
     assert unselected.findall(".//svg:g[@data-halo-for]", NS) == []
 

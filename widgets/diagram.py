@@ -25,7 +25,6 @@ from .theme import (
     DISEASE_CHOICES,
     DISEASE_LABELS,
     DISEASES,
-    FOCUS_RING,
     MS,
     TEXT,
     badge_text_colour,
@@ -514,32 +513,35 @@ def render_svg(
 
 def _halo(root: ET.Element, group: ET.Element, part_id: str) -> None:
     """Mark the chosen part with a thick outline behind it (more than its bold label):
-    a copy of its shapes in the focus-ring blue, drawn wide and without fill."""
+    copies of its shapes drawn wide and without fill, a dark rim round a yellow band,
+    which stands out from the blue (MS) and orange (ALS) marks and from the white."""
     parents = {child: parent for parent in root.iter() for child in parent}
-    halo = copy.deepcopy(group)
-    for attribute in ("id", "data-part"):
-        halo.attrib.pop(attribute, None)
-    halo.set("class", "msals-halo")
-    halo.set("data-halo-for", part_id)
-    halo.set("pointer-events", "none")
-    halo.set("aria-hidden", "true")
-    for shape in halo.iter():
-        if shape.tag == _q("text"):
-            shape.set("visibility", "hidden")
-            continue
-        if shape.tag == _q("g"):
-            continue
-        shape.set("stroke", FOCUS_RING)
-        shape.set("stroke-width", str(HALO_WIDTH))
-        shape.set("stroke-opacity", "0.55")
-        shape.set("stroke-linejoin", "round")
-        shape.set("fill", "none")
-        shape.attrib.pop("stroke-dasharray", None)
     parent = parents[group]
-    parent.insert(list(parent).index(group), halo)
+    for colour, width, name in ((TEXT, HALO_WIDTH + 6, "rim"), (HALO_COLOUR, HALO_WIDTH, "band")):
+        halo = copy.deepcopy(group)
+        for attribute in ("id", "data-part"):
+            halo.attrib.pop(attribute, None)
+        halo.set("class", f"msals-halo msals-halo-{name}")
+        halo.set("data-halo-for", part_id)
+        halo.set("pointer-events", "none")
+        halo.set("aria-hidden", "true")
+        for shape in halo.iter():
+            if shape.tag == _q("text"):
+                shape.set("visibility", "hidden")
+                continue
+            if shape.tag == _q("g"):
+                continue
+            shape.set("stroke", colour)
+            shape.set("stroke-width", str(width))
+            shape.set("stroke-linejoin", "round")
+            shape.set("stroke-linecap", "round")
+            shape.set("fill", "none")
+            shape.attrib.pop("stroke-dasharray", None)
+        parent.insert(list(parent).index(group), halo)
 
 
-HALO_WIDTH = 18  # px: wider than any damaged line (at most 14 px), so it shows around it
+HALO_WIDTH = 16  # px: wider than any damaged line (at most 14 px), so it shows around it
+HALO_COLOUR = "#F0E442"  # Okabe-Ito yellow: unlike both disease colours
 
 
 # ---------------------------------------------------------------- the text panel
