@@ -73,7 +73,10 @@ def audit_outputs(page, axe) -> tuple[list[dict], set[str], int]:
     """(violations, ids of the rules that applied, number of outputs) over every output."""
     count = page.evaluate(
         """(selector) => {
-          const outputs = [...document.querySelectorAll(selector)];
+          // Hidden outputs (the page-script helper lives in a display:none widget) are
+          // not what a student sees; axe and scrolling skip them.
+          const outputs = [...document.querySelectorAll(selector)].filter(
+            (node) => node.checkVisibility());
           outputs.forEach((node, i) => node.setAttribute('data-axe-output', String(i)));
           return outputs.length;
         }""",

@@ -55,7 +55,7 @@ def broken_glance(repo_copy):
     notebook.cells = [
         nbformat.v4.new_code_cell("import widgets.at_a_glance as glance"),
         # Broken on purpose: without its observer the view changes but the table stays.
-        nbformat.v4.new_code_cell("glance.AtAGlance._on_view = lambda self, change: None"),
+        nbformat.v4.new_code_cell("glance.AtAGlance._on_disease = lambda self, change: None"),
         nbformat.v4.new_code_cell('glance.AtAGlance(disease="compare")'),
     ]
     path = repo_copy / BROKEN
