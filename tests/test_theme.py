@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from widgets.html import badge
 from widgets.theme import (
     BACKGROUND,
     DISEASES,
@@ -14,7 +15,6 @@ from widgets.theme import (
     PAGE_MUTED,
     PAGE_TEXT,
     TEXT,
-    badge_html,
     badge_text_colour,
     contrast_ratio,
 )
@@ -41,7 +41,7 @@ def test_disease_styles_are_readable(key):
 def test_diseases_differ_by_more_than_colour_where_they_are_drawn():
     """In grey scale a reader still tells MS from ALS: by badge text, line style and marker."""
     for style in DISEASES.values():
-        assert f">{style.badge}</span>" in badge_html(style)
+        assert f">{style.badge}</span>" in badge(style)
     chart = side_by_side_chart(years=20)
     lines = {trace.line.color: trace for trace in chart.figure.data}
     ms, als = lines[DISEASES["ms"].colour], lines[DISEASES["als"].colour]

@@ -27,15 +27,14 @@ from IPython.display import display
 
 from . import html
 from .conduction import ARRIVED, BLOCKED, NO_SIGNAL, CaseResult, Conduction
+from .figure_style import GRID, PLOTLY_MIME, plotly_template
 from .theme import ALS, BACKGROUND, FONT_FAMILY, MS, MUTED_TEXT, TEXT
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 FRAMES = 24  # steps of the animation after time 0
 FRAME_MS = 150  # how long each step is shown while playing
 HEALTHY_COLOUR = "#009E73"  # Okabe-Ito bluish green
 MYELIN_COLOUR = "#7F7F7F"
 LOST_COLOUR = "#A6A6A6"
-GRID = "#E6E6E6"
 DRAWN_NODES_MAX = 60  # above this, nodes are too close together to draw one by one
 ILLUSTRATIVE = (
     "Illustrative model: fibre speeds come from published ranges; the plaques, myelin "
@@ -43,21 +42,7 @@ ILLUSTRATIVE = (
     "(data/conduction.yaml)."
 )
 
-TEMPLATE = go.layout.Template(
-    layout={
-        "font": {"family": FONT_FAMILY, "size": 14, "color": TEXT},
-        "paper_bgcolor": BACKGROUND,
-        "plot_bgcolor": BACKGROUND,
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
-        "xaxis": {
-            "gridcolor": GRID,
-            "linecolor": MUTED_TEXT,
-            "ticks": "outside",
-            "zeroline": False,
-        },
-        "yaxis": {"gridcolor": GRID, "linecolor": MUTED_TEXT, "zeroline": False},
-    }
-)
+TEMPLATE = plotly_template(yaxis={"gridcolor": GRID, "linecolor": MUTED_TEXT, "zeroline": False})
 
 
 def _r(value: float, digits: int = 2) -> float:

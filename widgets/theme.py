@@ -74,10 +74,3 @@ def contrast_ratio(foreground: str, background: str) -> float:
 def badge_text_colour(background: str) -> str:
     """Black or white, whichever reads better on ``background``."""
     return max(("#000000", "#FFFFFF"), key=lambda fg: contrast_ratio(fg, background))
-
-
-def badge_html(disease: DiseaseStyle) -> str:
-    """Deprecated: use :func:`widgets.html.badge` (kept while modules move to it)."""
-    from .html import badge
-
-    return str(badge(disease))

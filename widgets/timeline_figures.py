@@ -18,6 +18,7 @@ from IPython.display import display
 
 from . import html
 from .content import load_document
+from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
     MSCourse,
@@ -28,34 +29,12 @@ from .progression import (
     half_point,
     ms_function_remaining,
 )
-from .theme import ALS, BACKGROUND, FONT_FAMILY, MS, MUTED_TEXT, TEXT
+from .theme import ALS, MS, MUTED_TEXT, TEXT
 
-GRID = "#E6E6E6"
 CAPTION = "Illustrative course built from published averages; not a prediction for any person."
 TABLE_SUMMARY = "Show the numbers as a table"
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-TEMPLATE = go.layout.Template(
-    layout={
-        "font": {"family": FONT_FAMILY, "size": 14, "color": TEXT},
-        "paper_bgcolor": BACKGROUND,
-        "plot_bgcolor": BACKGROUND,
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
-        "xaxis": {
-            "gridcolor": GRID,
-            "linecolor": MUTED_TEXT,
-            "ticks": "outside",
-            "zeroline": False,
-        },
-        "yaxis": {
-            "gridcolor": GRID,
-            "linecolor": MUTED_TEXT,
-            "ticks": "outside",
-            "zeroline": False,
-        },
-        "legend": {"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"},
-    }
-)
+TEMPLATE = plotly_template(legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top"})
 
 
 @dataclass(frozen=True)
