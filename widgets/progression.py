@@ -489,17 +489,7 @@ def ms_course(
         _ms_text("progressive_full", full, points[complete].value),
     )
     # After the change: straight lines through the published milestones, then on to the cap.
-    last_year, last_level = full, level(full)
-    for year, edss in anchors:
-        if edss <= last_level or year <= last_year:
-            continue
-        slope = (edss - last_level) / (year - last_year)
-        text = _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones)
-        points.append(Point(_r(year), _r(edss), "milestone", text))
-        last_year, last_level = year, edss
-    if slope > 0 and last_level < cap:
-        year = last_year + (cap - last_level) / slope
-        points.append(Point(_r(year), _r(cap), "milestone", _ms_text("cap", year, cap)))
+    points += _milestones_then_cap(anchors, full, level(full), slope, params)
 
     clipped = _clip(tuple(points), years, params)
     return MSCourse(
@@ -517,11 +507,29 @@ def ms_course(
 def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Point, ...]:
     """Primary progressive: no relapses; treatment stretches the course by 1/HR."""
     stretch = 1 / therapy.hazard_ratio
-    cap = params.edss_shown_max
     level = spec.start_edss
     points = [Point(0.0, _r(level), "onset", _ms_text("onset_pp", 0.0, level))]
-    last_year, last_level, slope = 0.0, level, 0.0
-    for year, edss in ((y * stretch, e) for y, e in spec.anchors):
+    anchors = tuple((y * stretch, e) for y, e in spec.anchors)
+    points += _milestones_then_cap(anchors, 0.0, level, 0.0, params)
+    return tuple(points)
+
+
+def _milestones_then_cap(
+    anchors: tuple[tuple[float, float], ...],
+    last_year: float,
+    last_level: float,
+    slope: float,
+    params: Params,
+) -> list[Point]:
+    """Straight lines through the milestones not yet passed, then on to the EDSS cap.
+
+    ``slope`` is the rise per year coming in, used for the cap when no milestone is left.
+    """
+    cap = params.edss_shown_max
+    points = []
+    for year, edss in anchors:
+        if edss <= last_level or year <= last_year:
+            continue
         slope = (edss - last_level) / (year - last_year)
         text = _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones)
         points.append(Point(_r(year), _r(edss), "milestone", text))
@@ -529,7 +537,7 @@ def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Poin
     if slope > 0 and last_level < cap:
         year = last_year + (cap - last_level) / slope
         points.append(Point(_r(year), _r(cap), "milestone", _ms_text("cap", year, cap)))
-    return tuple(points)
+    return points
 
 
 def _ms_text(kind: str, year: float, edss: float, left: float = 0.0) -> str:
