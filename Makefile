@@ -132,7 +132,7 @@ clean-venv:
 
 # Performance is measured, not asserted: each script prints its figures.
 bench: $(STAMP)
-	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+	for script in benchmarks/[!_]*.py; do $(BIN)/python $$script || exit 1; done
 
 # ---- Classroom pack (docs/classroom-pack.md)
 # Printable handouts, generated from data/ and printed to PDF by headless Chromium.

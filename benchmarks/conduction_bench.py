@@ -11,25 +11,15 @@ what counts against the budget of 60 KB per stored animation, issue 15).
 from __future__ import annotations
 
 import json
-import statistics
-import time
 
 import nbformat
+from _timing import median_ms
 
 from widgets.conduction import load_model
 from widgets.simulator import ConductionSimulator, conduction_case
 
 REPEATS = 15
 BUDGET = 60_000
-
-
-def median_ms(action) -> float:
-    times = []
-    for i in range(REPEATS):
-        start = time.perf_counter()
-        action(i)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def stored_bytes(bundle: dict) -> int:
@@ -51,14 +41,14 @@ def main() -> int:
     )
     worst = 0
     for case in model.cases:
-        build = median_ms(lambda i, case=case: conduction_case(case, model).figure_json())
+        build = median_ms(lambda i, case=case: conduction_case(case, model).figure_json(), REPEATS)
         other = "healthy" if case != "healthy" else "ms_warm"
 
         def switch(i, case=case, other=other):
             widget.case = case if i % 2 == 0 else other
 
         widget.case = other
-        switched = median_ms(switch)
+        switched = median_ms(switch, REPEATS)
         view = conduction_case(case, model)
         plot, words = view.mimebundles()
         stored = stored_bytes(plot)

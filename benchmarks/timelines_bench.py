@@ -10,8 +10,8 @@ kernel sends to the browser and what a notebook stores). Target: under 20 ms.
 from __future__ import annotations
 
 import json
-import statistics
-import time
+
+from _timing import median_ms
 
 from widgets.timelines import ProgressionTimelines, treatment_history_chart
 
@@ -27,15 +27,6 @@ CASES = [
 ]
 
 
-def median_ms(action) -> float:
-    times = []
-    for i in range(REPEATS):
-        start = time.perf_counter()
-        action(i)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
     print(f"{'figure':32} {'median rebuild':>15} {'JSON size':>10}")
     worst = 0.0
@@ -45,11 +36,11 @@ def main() -> int:
         def change(i, widget=widget, control=control, values=values):
             setattr(widget, control, values[i % 2])
 
-        took = median_ms(change)
+        took = median_ms(change, REPEATS)
         size = len(json.dumps(widget.figure_json()))
         worst = max(worst, took)
         print(f"{name:32} {took:12.1f} ms {size / 1000:7.1f} KB")
-    took = median_ms(lambda i: treatment_history_chart().figure_json())
+    took = median_ms(lambda i: treatment_history_chart().figure_json(), REPEATS)
     size = len(json.dumps(treatment_history_chart().figure_json()))
     print(f"{'Treatment history (static)':32} {took:12.1f} ms {size / 1000:7.1f} KB")
     verdict = "within" if worst < TARGET_MS else "OVER"

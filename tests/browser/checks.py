@@ -154,6 +154,51 @@ def lessons_with(widget_class: type, lesson_paths) -> list:
     return used
 
 
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def tag_roots(page, css_class: str, panel: str = PANEL) -> list[str]:
+    """A unique selector for each widget root of ``css_class`` in the open notebook.
+
+    The first is scrolled into view: a student sees the widget they use (and cells out
+    of view are not drawn).
+    """
+    count = page.evaluate(
+        """([panel, cls]) => {
+          const roots = [...document.querySelectorAll(`${panel} .msals-widget.${cls}`)];
+          roots.forEach((r, i) => r.setAttribute('data-test-root', `${cls}-${i}`));
+          return roots.length;
+        }""",
+        [panel, css_class],
+    )
+    roots = [f'[data-test-root="{css_class}-{i}"]' for i in range(count)]
+    if roots:
+        page.locator(roots[0]).scroll_into_view_if_needed()
+    return roots
+
+
+@contextlib.contextmanager
+def text_probe(page, text: str, css: str, inside: str = ".msals-glance .widget-html-content"):
+    """A paragraph ``text`` with inline style ``css`` in the first ``inside``, while in use.
+
+    For tests that prove a page check fails on text it must catch.
+    """
+    page.evaluate(
+        """([text, css, inside]) => {
+          const probe = document.createElement('p');
+          probe.id = 'msals-test-probe';
+          probe.style.cssText = css;
+          probe.textContent = text;
+          document.querySelector(inside).append(probe);
+        }""",
+        [text, css, inside],
+    )
+    try:
+        yield
+    finally:
+        page.evaluate("() => document.getElementById('msals-test-probe').remove()")
+
+
 def descendants(widget) -> list:
     """The widget and every ipywidget inside it."""
     found = [widget]

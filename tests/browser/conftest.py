@@ -21,7 +21,7 @@ from tests.browser.jupyter import (
     copy_repo,
     launch_chromium,
 )
-from tests.notebook_tools import lesson_paths
+from tests.notebook_tools import notebook_paths
 
 SKIP_ENV = "MSALS_SKIP_BROWSER"
 SKIP_REASON = (
@@ -34,19 +34,32 @@ def browser_skipped() -> bool:
     return os.environ.get(SKIP_ENV, "") not in ("", "0")
 
 
-# The JupyterLab tests share one page, and opening a lesson there (restart, run all) is
-# their main cost. So they run lesson by lesson: for each lesson, first the modules that
-# look at it as Run All left it, then those that click around in it. Tests of notebooks
-# that are not lessons (the checks' own stand-ins), and the Notebook 7 and Voila tests
-# (servers of their own), come after.
-LAB_MODULES = (
-    "test_lessons_in_lab",
-    "test_accessibility",
-    "test_at_a_glance_in_lab",
-    "test_lesson_widgets_in_lab",
-    "test_diagnostic_tests_in_lab",
-)
-LESSON_ORDER = {path.stem: index for index, path in enumerate(lesson_paths())}
+# The JupyterLab tests of one worker share one page, and opening a lesson there (restart,
+# run all) is their main cost. So every JupyterLab test of a lesson is one group
+# (``xdist_group``: the same worker, one after another) sharing a single Run All, in
+# this order: what looks at the lesson before it runs, the first Run All (checked
+# pristine), what only reads the page, a test that wants it pristine before it clicks,
+# then what clicks and types. Tests of other notebooks (the checks' own stand-ins, the
+# exit ticket, the simulator) go by file; Voila and Notebook 7 tests are a group each
+# (a server of their own). The groups start longest first: the other servers' groups,
+# then the lessons in order, then the rest.
+BEFORE_RUN = {"test_stored_diagrams_are_drawn_in_an_untrusted_unrun_lesson"}
+FIRST_RUN = {"test_lesson_runs_clean_and_draws_everything"}
+READ_ONLY = {
+    "test_the_lesson_kernel_uses_the_copied_package_and_data",
+    "test_no_serious_accessibility_violations_in_the_outputs",
+    "test_lesson_00_opens_on_the_comparison",
+    "test_text_in_our_outputs_reads_in_jupyterlab_dark",
+    "test_the_dark_check_sees_text_that_ignores_the_theme",
+    "test_the_contrast_check_catches_low_contrast_text",
+    "test_symptom_menu_starts_with_its_prompt",
+    "test_explorer_fits_a_laptop_and_a_small_screen",
+    "test_lab_view_menu_hides_code_for_a_projector",
+}
+PRISTINE_THEN_CLICKS = {"test_quiz_state_and_focus_after_each_action"}
+# Servers other than the shared JupyterLab: a group each (fixture name -> group).
+SERVER_GROUPS = {"voila_server": "browser-voila", "notebook7_server": "browser-notebook7"}
+NOTEBOOK_ORDER = {path.stem: index for index, path in enumerate(notebook_paths())}
 
 
 def lesson_of(item) -> str | None:
@@ -58,18 +71,46 @@ def lesson_of(item) -> str | None:
     return marker.args[0] if marker else None
 
 
-def run_order(item) -> tuple:
-    module = item.module.__name__.rsplit(".", 1)[-1]
+def lab_lesson(item) -> str | None:
+    """The lesson a JupyterLab test opens in the shared page (None: not such a test)."""
     lesson = lesson_of(item)
-    if module in LAB_MODULES and lesson in LESSON_ORDER:
-        return (0, LESSON_ORDER[lesson], LAB_MODULES.index(module))
-    return (1, 0, 0)  # other notebooks and other servers: afterwards, in file order
+    return lesson if "lessons" in item.fixturenames and lesson in NOTEBOOK_ORDER else None
 
 
+def phase(item) -> int:
+    name = item.originalname
+    for index, names in enumerate((BEFORE_RUN, FIRST_RUN, READ_ONLY, PRISTINE_THEN_CLICKS)):
+        if name in names:
+            return index
+    return 4
+
+
+def group_of(item) -> str | None:
+    lesson = lab_lesson(item)
+    if lesson is not None:
+        return f"browser-lab-{lesson}"
+    return next((g for f, g in SERVER_GROUPS.items() if f in item.fixturenames), None)
+
+
+def run_order(item) -> tuple:
+    lesson = lab_lesson(item)
+    if lesson is not None:
+        return (1, NOTEBOOK_ORDER[lesson], phase(item))
+    group = group_of(item)
+    if group is not None:
+        return (0, list(SERVER_GROUPS.values()).index(group), 0)
+    return (2, 0, 0)  # other notebooks and other servers: afterwards, in file order
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist adds the groups to the node ids
 def pytest_collection_modifyitems(config, items):
     browser = [item for item in items if item.get_closest_marker("browser")]
+    for item in browser:
+        group = group_of(item)
+        if group is not None:
+            item.add_marker(pytest.mark.xdist_group(group))
     if browser:
-        # Stable sort: within a lesson and module, tests keep their file order.
+        # Stable sort: within a group, tests keep their file order.
         ordered = iter(sorted(browser, key=run_order))
         items[:] = [next(ordered) if item.get_closest_marker("browser") else item for item in items]
     if not browser_skipped():
@@ -162,7 +203,8 @@ class LessonSession:
     """Opens lessons in the shared page, and remembers which one is open and run.
 
     Tests of one lesson share a single restart-and-run-all; a test that needs a
-    clean state asks for ``fresh=True``.
+    clean state asks for ``pristine=True``. A lesson opened unrun (``open_unrun``) is run
+    in place by the next ``open`` of it, without loading the page again.
     """
 
     def __init__(self, page, server):
@@ -172,6 +214,20 @@ class LessonSession:
         self.report: dict | None = None
         self.touched = False
 
+    def _leave(self) -> None:
+        if self.current is not None:
+            self.current.detach()
+            self.current = None
+        self.report = None
+        self.server.shutdown_kernels()  # one lesson's kernel at a time on a 2-core machine
+
+    def open_unrun(self, path: str) -> LabNotebook:
+        """The lesson at ``path`` as a student first sees it: opened, untrusted, not run."""
+        self._leave()
+        self.current = LabNotebook(self.page, self.server, path).open()
+        self.touched = False
+        return self.current
+
     def open(self, path: str, pristine: bool = False) -> LabNotebook:
         """The lesson at ``path``, run in a fresh kernel.
 
@@ -179,18 +235,13 @@ class LessonSession:
         and a test has clicked around in it (``touched``).
         """
         current = self.current
-        if current is not None and current.path == path and not (pristine and self.touched):
-            return current
-        if self.current is not None:
-            self.current.detach()
-            self.current = None
-        self.server.shutdown_kernels()  # one lesson's kernel at a time on a 2-core machine
-        notebook = LabNotebook(self.page, self.server, path)
-        notebook.open()
-        self.report = notebook.restart_and_run_all()
-        self.current = notebook
-        self.touched = False
-        return notebook
+        if current is None or current.path != path or (pristine and self.touched):
+            self._leave()
+            current = self.current = LabNotebook(self.page, self.server, path).open()
+        if self.report is None:
+            self.report = current.restart_and_run_all()
+            self.touched = False
+        return current
 
     def use(self, path: str) -> LabNotebook:
         """The lesson at ``path`` for a test that will interact with it."""

@@ -265,14 +265,23 @@ JS_PANEL_READY = """(path) => {
   return !!kernel && kernel.status === 'idle' && panel.context.isReady;
 }"""
 
-JS_RESTART_RUN_ALL = """async () => {
+# Clear the outputs, restart the kernel if asked (JupyterLite's starts fresh), run all.
+JS_RUN_ALL = """async (restart) => {
   const app = window.jupyterapp;
   const panel = app.shell.currentWidget;
   await panel.sessionContext.ready;
   await app.commands.execute('notebook:clear-all-cell-outputs');
-  await panel.sessionContext.restartKernel();
+  if (restart) await panel.sessionContext.restartKernel();
   const ok = await app.commands.execute('notebook:run-all-cells');
   return ok !== false;
+}"""
+
+# Every code cell has run and the kernel is idle again.
+JS_ALL_RUN = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session.kernel;
+  const code = panel.content.widgets.filter(c => c.model.type === 'code');
+  return kernel.status === 'idle' && code.every(c => c.model.executionCount !== null);
 }"""
 
 JS_CELL_REPORT = """() => {
@@ -321,6 +330,48 @@ JS_RENDER_REPORT = """() => {
     text: panel.node.innerText,
   };
 }"""
+
+# Voila (app mode): its page is drawn once Voila has replaced its "Executing" screen, its
+# widget manager has restored every model from the kernel, the kernel is idle and every
+# widget view is drawn. Interacting earlier races the manager ("widget model not found").
+JS_VOILA_REPORT = """() => {
+  const app = window.jupyterapp;
+  const manager = app && (app.widgetManager || app._widgetManager);
+  const kernel = manager && (manager.kernel || manager._kernel);
+  const cells = document.querySelector('#rendered_cells');
+  const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+  return {
+    shown: !!cells && getComputedStyle(cells).display !== 'none',
+    restored: !!manager && !!(manager.restoredStatus ?? manager._restoredStatus),
+    kernel: kernel ? kernel.status : 'none',
+    viewsRendered: outputs.filter(o => o.querySelector('.jupyter-widgets')).length,
+    // Outputs that are neither a drawn widget view nor a rendered mime type (diagnosis).
+    notDrawn: outputs.filter(o => !o.querySelector('.jupyter-widgets')
+      && !String(o.className).includes('jp-Rendered')).map(o => o.innerText.slice(0, 200)),
+    text: outputs.map(o => o.innerText).join('\\n'),
+  };
+}"""
+
+
+def wait_voila_ready(page, widgets: int, timeout: float = 90_000) -> dict:
+    """Wait until a Voila page is drawn and settled (see JS_VOILA_REPORT); return its report.
+
+    The kernel goes busy for a moment at each widget message, so the report is the one
+    taken when everything was ready; on a timeout, the state then (the caller asserts).
+    """
+    check = (
+        "([views, broken]) => { const r = (" + JS_VOILA_REPORT + ")();"
+        " return r.shown && r.restored && r.kernel === 'idle' && r.viewsRendered >= views"
+        " && !broken.some(b => r.text.includes(b)) && r; }"
+    )
+    try:
+        handle = page.wait_for_function(
+            check, arg=[widgets, list(BROKEN_WIDGET_TEXTS)], timeout=timeout
+        )
+    except PlaywrightTimeout:
+        return page.evaluate(JS_VOILA_REPORT)
+    return handle.json_value()  # the report at the moment all was ready
+
 
 # Console errors that are not ours, each with the reason it is safe to ignore.
 FOREIGN_CONSOLE_ERRORS = {
@@ -400,16 +451,8 @@ class LabNotebook:
 
     def restart_and_run_all(self, timeout: float = 120_000) -> dict:
         """Clear outputs, restart the kernel, run every cell; return the cell report."""
-        self.page.evaluate(JS_RESTART_RUN_ALL)
-        self.page.wait_for_function(
-            """() => {
-              const panel = window.jupyterapp.shell.currentWidget;
-              const kernel = panel.sessionContext.session.kernel;
-              const code = panel.content.widgets.filter(c => c.model.type === 'code');
-              return kernel.status === 'idle' && code.every(c => c.model.executionCount !== null);
-            }""",
-            timeout=timeout,
-        )
+        self.page.evaluate(JS_RUN_ALL, True)
+        self.page.wait_for_function(JS_ALL_RUN, timeout=timeout)
         return self.cells()
 
     def kernel_stdout(self, code: str, timeout: float = 30_000) -> str:

@@ -24,7 +24,14 @@ import time
 from pathlib import Path
 
 from scripts.headless import CHROMIUM_ARGS
-from tests.browser.jupyter import JS_CELL_REPORT, LabNotebook, free_port
+from tests.browser.jupyter import (
+    JS_ALL_RUN,
+    JS_CELL_REPORT,
+    JS_PANEL_READY,
+    JS_RUN_ALL,
+    LabNotebook,
+    free_port,
+)
 
 # What the site's lessons look like in the JupyterLite file browser (contents root).
 RUN_APP = "run/lab/index.html"
@@ -35,31 +42,6 @@ OFFLINE_ARGS = [
     "--proxy-server=http://127.0.0.1:9",
     "--proxy-bypass-list=127.0.0.1",
 ]
-
-JS_KERNEL_READY = """(path) => {
-  const app = window.jupyterapp;
-  if (!app || !app.shell) return false;
-  const panel = app.shell.currentWidget;
-  if (!panel || !panel.context || panel.context.path !== path) return false;
-  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-  return !!kernel && kernel.status === 'idle' && panel.context.isReady;
-}"""
-
-JS_RUN_ALL = """async () => {
-  const app = window.jupyterapp;
-  const panel = app.shell.currentWidget;
-  await panel.sessionContext.ready;
-  await app.commands.execute('notebook:clear-all-cell-outputs');
-  const ok = await app.commands.execute('notebook:run-all-cells');
-  return ok !== false;
-}"""
-
-JS_ALL_RUN = """() => {
-  const panel = window.jupyterapp.shell.currentWidget;
-  const kernel = panel.sessionContext.session.kernel;
-  const code = panel.content.widgets.filter(c => c.model.type === 'code');
-  return kernel.status === 'idle' && code.every(c => c.model.executionCount !== null);
-}"""
 
 JS_FIRST_WIDGET = """() => !!document.querySelector(
   '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea .msals-widget')"""
@@ -140,7 +122,7 @@ class LiteLesson(LabNotebook):
 
     def wait_ready(self, timeout: float = 120_000) -> LiteLesson:
         """Wait until the lesson is open and its in-browser kernel is idle."""
-        self.page.wait_for_function(JS_KERNEL_READY, arg=self.path, timeout=timeout)
+        self.page.wait_for_function(JS_PANEL_READY, arg=self.path, timeout=timeout)
         self.timings.setdefault("kernel_ready", time.perf_counter() - self._started)
         return self
 
@@ -150,7 +132,7 @@ class LiteLesson(LabNotebook):
     def run_all(self, timeout: float = 120_000, time_first_widget: bool = False) -> dict:
         """Clear the stored outputs, run every cell in the (fresh) kernel; the cell report."""
         start = time.perf_counter()
-        self.page.evaluate(JS_RUN_ALL)
+        self.page.evaluate(JS_RUN_ALL, False)
         if time_first_widget:
             self.page.wait_for_function(JS_FIRST_WIDGET, timeout=timeout)
             self.timings["first_widget"] = time.perf_counter() - start

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.checks import text_probe
 from tests.notebook_tools import lesson_paths
 
 pytestmark = pytest.mark.browser
@@ -130,18 +131,7 @@ def test_the_contrast_check_catches_low_contrast_text(lessons):
     page = notebook.page
     before = page.evaluate(JS_LOW_CONTRAST, OUTPUT)
     assert before["found"] == [] and before["checked"] > 20
-    page.evaluate(
-        """() => {
-          const probe = document.createElement('p');
-          probe.id = 'contrast-probe';
-          probe.style.cssText = 'color:#999999;background:#FFFFFF';
-          probe.textContent = 'pale text';
-          document.querySelector('.msals-glance .widget-html-content').append(probe);
-        }"""
-    )
-    try:
+    with text_probe(page, "pale text", "color:#999999;background:#FFFFFF"):
         after = page.evaluate(JS_LOW_CONTRAST, OUTPUT)
-    finally:
-        page.evaluate("() => document.getElementById('contrast-probe').remove()")
     assert len(after["found"]) == 1 and '"pale text"' in after["found"][0]
     assert after["found"][0].startswith("2.85:1 < 4.5:1")

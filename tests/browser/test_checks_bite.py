@@ -19,9 +19,9 @@ from tests.browser.checks import (
     check_quiz,
     check_summary_follows,
     check_timeline,
+    tag_roots,
 )
 from tests.browser.mock_widgets import MockExplorer
-from tests.browser.test_lesson_widgets_in_lab import tag_roots
 
 pytestmark = pytest.mark.browser
 

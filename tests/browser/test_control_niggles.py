@@ -39,6 +39,7 @@ def _timeline_with_ms_view(page):
     pytest.fail("no timeline starts in the MS view")
 
 
+@pytest.mark.lesson("04_how_the_diseases_progress")
 def test_timeline_years_per_view_and_greyed_controls_say_why(lessons):
     notebook = lessons.use("lessons/04_how_the_diseases_progress.ipynb")
     page = notebook.page
@@ -67,6 +68,7 @@ def test_timeline_years_per_view_and_greyed_controls_say_why(lessons):
     notebook.screenshot("timeline-als-view")
 
 
+@pytest.mark.lesson("03_symptoms")
 def test_symptom_menu_starts_with_its_prompt(lessons):
     notebook = lessons.open("lessons/03_symptoms.ipynb")
     page = notebook.page

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.checks import check_summary_follows
-from tests.browser.test_lesson_widgets_in_lab import stems, tag_roots, used_by
+from tests.browser.checks import check_summary_follows, tag_roots
+from tests.browser.test_lesson_widgets_in_lab import stems, used_by
 from widgets import DiagnosticTestExplorer
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,9 @@ TEST_LESSONS = used_by(DiagnosticTestExplorer)
 @pytest.mark.parametrize("lesson", TEST_LESSONS, ids=stems(TEST_LESSONS))
 def test_choosing_a_test_changes_the_summary(lessons, lesson):
     notebook = lessons.use(f"lessons/{lesson.name}")
-    for root in tag_roots(notebook.page, "msals-tests"):
+    roots = tag_roots(notebook.page, "msals-tests")
+    assert roots, "no .msals-widget.msals-tests in the page"
+    for root in roots:
         assert check_summary_follows(notebook.page, root) == ["dropdown"]
     assert notebook.errors()[0] == []
 

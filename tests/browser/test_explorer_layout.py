@@ -14,7 +14,7 @@ import contextlib
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.lesson("02_what_each_disease_damages")]
 
 LESSON = "lessons/02_what_each_disease_damages.ipynb"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"

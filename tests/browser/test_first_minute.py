@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.browser.checks import text_probe
 from tests.notebook_tools import LESSONS, notebook_paths, read
 from tests.snapshots import pictures
 
@@ -98,37 +99,29 @@ def test_lessons_store_diagrams():
 
 
 @pytest.mark.parametrize("lesson", DIAGRAM_LESSONS)
-def test_stored_diagrams_are_drawn_in_an_untrusted_unrun_lesson(lessons, lab_server, lesson):
+def test_stored_diagrams_are_drawn_in_an_untrusted_unrun_lesson(lessons, lesson):
     diagrams = stored_diagrams(lesson)
-    if lessons.current is not None:  # leave the shared session's lesson, without running
-        lessons.current.detach()
-        lessons.current = None
-    lab_server.shutdown_kernels()
-    from tests.browser.jupyter import LabNotebook
-
-    notebook = LabNotebook(lessons.page, lab_server, f"lessons/{lesson}.ipynb").open()
-    try:
-        problems = []
-        for cell_index, output_index, legend_words, widget in diagrams:
-            state = notebook.page.evaluate(JS_OUTPUT_STATE, [cell_index, output_index])
-            where = f"code cell {cell_index}, output {output_index}"
-            # Opened as a student would: untrusted (so sanitised), and not run here.
-            assert state["trusted"] is False, (where, state)
-            drawn = [i for i in state["images"] if i["width"] > 0 and i["shown"] > 100]
-            if not drawn:
-                problems.append(f"{where}: no diagram drawn as an image ({state['images']})")
-            elif not all(i["alt"] for i in drawn):
-                problems.append(f"{where}: an image has no alt text")
-            loose = [w for w in legend_words if w in state["text"]]
-            if loose:
-                problems.append(f"{where}: the drawing's words shown as loose text: {loose[:3]}")
-            # A widget's snapshot says how to get its controls; a static figure has none.
-            if widget and "Run this cell" not in state["hint"]:
-                problems.append(f"{where}: no line telling the student to run the cell")
-        notebook.screenshot(f"untrusted-{lesson}")
-        assert problems == [], "\n".join(problems)
-    finally:
-        notebook.detach()
+    # Opened as a student would: untrusted (so sanitised), and not run (the lesson's
+    # other tests then run it in this same page).
+    notebook = lessons.open_unrun(f"lessons/{lesson}.ipynb")
+    problems = []
+    for cell_index, output_index, legend_words, widget in diagrams:
+        state = notebook.page.evaluate(JS_OUTPUT_STATE, [cell_index, output_index])
+        where = f"code cell {cell_index}, output {output_index}"
+        assert state["trusted"] is False, (where, state)
+        drawn = [i for i in state["images"] if i["width"] > 0 and i["shown"] > 100]
+        if not drawn:
+            problems.append(f"{where}: no diagram drawn as an image ({state['images']})")
+        elif not all(i["alt"] for i in drawn):
+            problems.append(f"{where}: an image has no alt text")
+        loose = [w for w in legend_words if w in state["text"]]
+        if loose:
+            problems.append(f"{where}: the drawing's words shown as loose text: {loose[:3]}")
+        # A widget's snapshot says how to get its controls; a static figure has none.
+        if widget and "Run this cell" not in state["hint"]:
+            problems.append(f"{where}: no line telling the student to run the cell")
+    notebook.screenshot(f"untrusted-{lesson}")
+    assert problems == [], "\n".join(problems)
 
 
 JS_LOW_CONTRAST = """(selector) => {
@@ -210,29 +203,14 @@ def test_text_in_our_outputs_reads_in_jupyterlab_dark(lessons, lesson):
     )
 
 
+@pytest.mark.lesson("00_start_here")
 def test_the_dark_check_sees_text_that_ignores_the_theme(lessons):
     """Dark grey text with no background of its own, as on the old widgets, must fail."""
     notebook = lessons.open("lessons/00_start_here.ipynb")
     page = notebook.page
-    with dark_theme(page):
-        result = _with_probe(page)
+    with dark_theme(page), text_probe(page, "hard-coded dark text", "color:#1A1A1A"):
+        result = page.evaluate(JS_LOW_CONTRAST, OURS)
     assert len(result["found"]) == 1 and '"hard-coded dark text"' in result["found"][0]
-
-
-def _with_probe(page) -> dict:
-    page.evaluate(
-        """() => {
-          const probe = document.createElement('p');
-          probe.id = 'dark-probe';
-          probe.style.cssText = 'color:#1A1A1A';
-          probe.textContent = 'hard-coded dark text';
-          document.querySelector('.msals-glance .widget-html-content').append(probe);
-        }"""
-    )
-    try:
-        return page.evaluate(JS_LOW_CONTRAST, OURS)
-    finally:
-        page.evaluate("() => document.getElementById('dark-probe').remove()")
 
 
 JS_FOCUS_RING = """() => {
@@ -257,6 +235,7 @@ JS_FOCUS_RING = """() => {
 }"""
 
 
+@pytest.mark.lesson("00_start_here")
 @pytest.mark.parametrize("theme", [LIGHT_THEME, DARK_THEME])
 def test_keyboard_focus_ring_is_clear_in_light_and_dark(lessons, theme):
     notebook = lessons.use("lessons/00_start_here.ipynb")

@@ -17,9 +17,8 @@ import pytest
 
 from widgets.quiz_logic import quiz_questions
 
-pytestmark = pytest.mark.browser
-
 LESSON = "05_treatment_and_care"
+pytestmark = [pytest.mark.browser, pytest.mark.lesson(LESSON)]
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 QUIZ = f"{PANEL} .msals-quiz"
 

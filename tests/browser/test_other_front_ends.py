@@ -14,10 +14,12 @@ import pytest
 from tests.browser.checks import check_explorer, check_glance_by_mouse, check_timeline
 from tests.browser.jupyter import (
     ARTIFACTS,
+    BROKEN_WIDGET_TEXTS,
     LabNotebook,
     error_outputs,
     expected_outputs,
     split_console_errors,
+    wait_voila_ready,
 )
 from tests.notebook_tools import LESSONS, notebook_paths, presenter_problems
 from widgets import NervousSystemExplorer
@@ -81,11 +83,18 @@ def test_lesson_renders_in_voila_without_code(voila_server, fresh_page, lesson):
     response = fresh_page.goto(voila_server.url(f"/voila/render/lessons/{lesson.name}"))
     # The page as Voila served it: title, every stored output, no code, no error.
     assert presenter_problems(response.text(), lesson) == []
+    # As drawn, once settled (no "Executing" screen, every widget model restored from an
+    # idle kernel, every widget view drawn): only then is it used.
+    expected = expected_outputs(lesson)["widgets"]
+    drawn = wait_voila_ready(fresh_page, expected)
+    state = (drawn["shown"], drawn["restored"], drawn["kernel"])
+    assert state == (True, True, "idle"), (state, errors)
+    assert drawn["viewsRendered"] >= expected, (drawn["notDrawn"], errors)
+    for text in BROKEN_WIDGET_TEXTS:
+        assert text not in drawn["text"]
     if lesson.stem in INTERACTIVE:
         run_check(fresh_page, INTERACTIVE[lesson.stem])
-    # As drawn (once Voila has replaced its "Executing" screen): the prose is there, the
-    # code is not, and no cell failed.
-    fresh_page.locator("#rendered_cells").wait_for(state="visible", timeout=90_000)
+    # The prose is there, the code is not, and no cell failed.
     body = fresh_page.inner_text("body")
     assert "from widgets import" not in body
     assert "Traceback" not in body

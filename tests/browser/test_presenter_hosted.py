@@ -33,6 +33,7 @@ def test_voila_presenter_view_from_the_jupyter_server(lab_server, fresh_page):
     lab_server.shutdown_kernels()
 
 
+@pytest.mark.lesson(PRESENTER_LESSON)
 def test_lab_view_menu_hides_code_for_a_projector(lessons):
     notebook = lessons.use(f"lessons/{PRESENTER_LESSON}.ipynb")
     page = notebook.page

@@ -38,6 +38,7 @@ from tests.browser.checks import (
     check_summary_follows,
     check_timeline,
     glance_order,
+    tag_roots,
     wait_for_glance,
 )
 from tests.browser.jupyter import BROKEN_WIDGET_TEXTS, error_outputs, expected_outputs, safe_name
@@ -55,7 +56,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 NOTEBOOKS = notebook_paths()
 AHEAD = 1  # lessons whose kernels start while the current one is checked
-PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 # Generous: on a 2-core machine shared with other work, a kernel has taken 150 s to start.
 KERNEL_TIMEOUT_MS = 300_000
 # Lesson 00's prose still shows Binder's badge image from mybinder.org (issue 14: keep the
@@ -125,21 +125,6 @@ def pipeline(offline_browser, site_server):
     lessons = Pipeline(offline_browser, site_server)
     yield lessons
     lessons.close()
-
-
-def tag_roots(page, css_class: str) -> list[str]:
-    count = page.evaluate(
-        """([panel, cls]) => {
-          const roots = [...document.querySelectorAll(`${panel} .msals-widget.${cls}`)];
-          roots.forEach((r, i) => r.setAttribute('data-test-root', `${cls}-${i}`));
-          return roots.length;
-        }""",
-        [PANEL, css_class],
-    )
-    roots = [f'[data-test-root="{css_class}-{i}"]' for i in range(count)]
-    if roots:  # a student sees the widget they use (and cells out of view are not drawn)
-        page.locator(roots[0]).scroll_into_view_if_needed()
-    return roots
 
 
 def use_glance(page, root: str) -> None:
