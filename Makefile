@@ -21,7 +21,8 @@ RUNTIME := $(VENV)/.runtime-installed
 # ... and the test and authoring tools on top of it (requirements-dev.txt).
 STAMP  := $(VENV)/.installed
 # The Binder check's environment: requirements.txt alone, nothing else. Built from
-# scratch on a fresh checkout, and again whenever the files it is built from change.
+# scratch on a fresh checkout, and again whenever what it is built from changes (a change
+# to pyproject.toml's tool settings alone keeps it: --reuse compares a digest).
 BINDER_ENV := build/binder-env
 BINDER     := $(BINDER_ENV)/.installed
 PORT   ?= 8888
@@ -50,7 +51,7 @@ $(STAMP): $(RUNTIME) requirements-dev.txt
 	touch $@
 
 $(BINDER): requirements.txt pyproject.toml runtime.txt | $(STAMP)
-	$(BIN)/python scripts/check_binder_env.py --build $(BINDER_ENV)
+	$(BIN)/python scripts/check_binder_env.py --build $(BINDER_ENV) --reuse
 
 lesson: $(RUNTIME)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter $(BIN)/jupyter lab $(ROOT_FLAG) --ip=127.0.0.1 \

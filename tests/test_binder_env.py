@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from scripts.check_binder_env import ROOT, runtime_python
+from scripts.check_binder_env import ROOT, inputs_digest, runtime_python
 from tests.lessons_plugin import PYTHON_ENV
 
 # What the lessons never import: tools for tests, lint, authoring and other front ends.
@@ -103,3 +103,21 @@ def test_lesson_kernels_ran_in_the_runtime_environment_alone():
     assert found["package"] == str(ROOT / "widgets" / "__init__.py")
     wanted = pins(ROOT / "requirements.txt")
     assert {name: wanted[name.lower()] for name in found["versions"]} == found["versions"]
+
+
+def test_the_environment_is_rebuilt_only_when_what_pip_reads_changes(tmp_path):
+    """make test keeps build/binder-env unless requirements, runtime or the package change."""
+    for name in ("requirements.txt", "runtime.txt", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    before = inputs_digest(tmp_path)
+    pyproject = tmp_path / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    assert 'addopts = "' in text
+    pyproject.write_text(text.replace('addopts = "', 'addopts = "-x '), encoding="utf-8")
+    assert inputs_digest(tmp_path) == before  # a test setting: same environment
+    pyproject.write_text(text.replace('version = "', 'version = "9'), encoding="utf-8")
+    assert inputs_digest(tmp_path) != before  # the package itself
+    pyproject.write_text(text, encoding="utf-8")
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text(requirements.read_text(encoding="utf-8") + "rich==13.9.4\n")
+    assert inputs_digest(tmp_path) != before
