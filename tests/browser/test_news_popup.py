@@ -8,9 +8,12 @@ server without ``postBuild`` must show the pop-up, or the check would prove noth
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
+import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.jupyter import ROOT, Server
 
@@ -37,11 +40,29 @@ class BinderLikeServer(Server):
         return env
 
 
-def toasts(page, server: Server) -> list[str]:
+TOASTS = ".Toastify__toast, .jp-Notification-Toast"
+# How long after start the question came on the server without postBuild (seconds).
+ASKED_AFTER: dict[str, float] = {}
+
+
+def toasts(page, server: Server, expect_news: bool) -> list[str]:
+    """The pop-ups shown after start: until the news question came (when expected), or
+    for twice as long as it took to come on the other server (at least 4 s)."""
     page.goto(server.url("/lab?reset"))
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
-    page.wait_for_timeout(4000)  # the question comes a moment after start
-    return page.locator(".Toastify__toast, .jp-Notification-Toast").all_text_contents()
+    started = time.monotonic()
+    if expect_news:
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "(sel) => [...document.querySelectorAll(sel)]"
+                ".some(t => t.textContent.toLowerCase().includes('news'))",
+                arg=TOASTS,
+                timeout=60_000,
+            )
+        ASKED_AFTER[NEWS] = time.monotonic() - started
+    else:
+        page.wait_for_timeout(1000 * max(4.0, 2 * ASKED_AFTER.get(NEWS, 0)))
+    return page.locator(TOASTS).all_text_contents()
 
 
 @pytest.mark.parametrize("post_build", [False, True], ids=["without-postBuild", "binder"])
@@ -62,7 +83,7 @@ def test_news_popup_off_on_a_binder_like_server(
         server.start()
         page = context.new_page()
         page.set_default_timeout(60_000)
-        shown = toasts(page, server)
+        shown = toasts(page, server, expect_news=not post_build)
         page.screenshot(path=str(tmp_path / "lab.png"))
     finally:
         context.close()

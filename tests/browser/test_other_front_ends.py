@@ -33,6 +33,13 @@ INTERACTIVE = {
     "04_how_the_diseases_progress": "msals-timeline",
 }
 NOTEBOOKS = notebook_paths()
+# At start Voila's widget manager asks the kernel for every widget model. On a loaded
+# machine (load average 8 on 2 cores here; once in a fresh-clone CI run) it has missed
+# some: their views say "Error displaying widget: model not found", with the console error
+# "widget model not found", while the kernel is idle and all the others are drawn. Such a
+# page is loaded once more, and the test says so; the second load must be perfect, its
+# console included. Every other problem fails at once.
+LOST_MODEL = "model not found"
 
 
 def first_root(page, css_class: str) -> str:
@@ -80,13 +87,19 @@ def test_lesson_renders_in_voila_without_code(voila_server, fresh_page, lesson):
         lambda m: errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else 0,
     )
     fresh_page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-    response = fresh_page.goto(voila_server.url(f"/voila/render/lessons/{lesson.name}"))
-    # The page as Voila served it: title, every stored output, no code, no error.
-    assert presenter_problems(response.text(), lesson) == []
-    # As drawn, once settled (no "Executing" screen, every widget model restored from an
-    # idle kernel, every widget view drawn): only then is it used.
     expected = expected_outputs(lesson)["widgets"]
-    drawn = wait_voila_ready(fresh_page, expected)
+    for attempt in (1, 2):
+        errors.clear()
+        response = fresh_page.goto(voila_server.url(f"/voila/render/lessons/{lesson.name}"))
+        # The page as Voila served it: title, every stored output, no code, no error.
+        assert presenter_problems(response.text(), lesson) == []
+        # As drawn, once settled (no "Executing" screen, every widget model restored from
+        # an idle kernel, every widget view drawn): only then is it used.
+        drawn = wait_voila_ready(fresh_page, expected)
+        lost = [text for text in drawn["notDrawn"] if LOST_MODEL in text]
+        if not lost or attempt == 2:
+            break
+        print(f"{lesson.stem}: Voila lost {len(lost)} widget model(s); loading again: {errors}")
     state = (drawn["shown"], drawn["restored"], drawn["kernel"])
     assert state == (True, True, "idle"), (state, errors)
     assert drawn["viewsRendered"] >= expected, (drawn["notDrawn"], errors)
