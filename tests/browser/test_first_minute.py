@@ -171,18 +171,20 @@ def set_theme(page, name: str) -> None:
     page.evaluate(
         "(name) => window.jupyterapp.commands.execute('apputils:change-theme', {theme: name})", name
     )
+    # JupyterLab marks the body once the theme's CSS is loaded; two frames later the page
+    # has been styled and drawn with it.
     page.wait_for_function(
         "(light) => document.body.dataset.jpThemeLight === String(light)",
         arg=name == LIGHT_THEME,
         timeout=30_000,
     )
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 @contextlib.contextmanager
 def dark_theme(page):
     set_theme(page, DARK_THEME)
     try:
-        page.wait_for_timeout(500)  # the theme's CSS reaches every output
         yield
     finally:
         set_theme(page, LIGHT_THEME)  # the session's other tests expect the light theme

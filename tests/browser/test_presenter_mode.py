@@ -15,7 +15,7 @@ import re
 import pytest
 
 from scripts.present import build
-from tests.browser.jupyter import ARTIFACTS, Server
+from tests.browser.jupyter import ARTIFACTS, Server, expected_outputs, wait_voila_ready
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +52,7 @@ def test_presenter_mode_fits_a_1366x768_projector(browser, tmp_path):
         page = context.new_page()
         page.set_default_timeout(90_000)
         page.goto(server.url(f"/voila/render/{LESSON}.ipynb"))
-        page.wait_for_selector(".msals-explorer .widget-toggle-button")
-        page.wait_for_timeout(1000)
+        drawn = wait_voila_ready(page, expected_outputs(root / f"{LESSON}.ipynb")["widgets"])
         fit = page.evaluate(JS_FIT)
         page.wait_for_timeout(300)
         ARTIFACTS.mkdir(exist_ok=True)
@@ -66,6 +65,7 @@ def test_presenter_mode_fits_a_1366x768_projector(browser, tmp_path):
         context.close()
         server.stop()
     print(f"presenter 1366x768: {fit}")
+    assert drawn["viewsRendered"] >= 1 and drawn["kernel"] == "idle", drawn["notDrawn"]
     assert fit["span"] <= fit["viewport"], fit
     assert fit["section"] is not None and fit["section"] <= fit["viewport"], fit
     assert fit["buttonFont"] >= 20 and fit["buttonHeight"] >= 40, fit
