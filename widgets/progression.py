@@ -27,7 +27,7 @@ import random
 from dataclasses import dataclass
 
 from .base import check_choice
-from .content import DataError, display_name, load_document, require_known
+from .content import load
 
 MAX_YEARS = 40.0
 MIN_YEARS = 1.0
@@ -114,137 +114,68 @@ class Params:
 
 
 def load_params() -> Params:
-    """Read and check ``data/timelines.yaml`` (schema, sources, then the rules below)."""
-    doc = load_document("timelines")
-    shown = display_name("timelines")
-    ms, als = doc["ms"], doc["als"]
-    treatments = {
-        t["id"]: Treatment(
-            t["id"],
-            t["label"],
-            t["relapse_reduction"]["value"],
-            t["progression_hazard_ratio"]["value"],
-        )
-        for t in ms["treatments"]
-    }
-    for i, t in enumerate(ms["treatments"]):
-        if not 0 <= t["relapse_reduction"]["value"] < 1:
-            raise DataError(shown, f"ms.treatments[{i}].relapse_reduction.value", "must be 0 to <1")
-        if not 0 < t["progression_hazard_ratio"]["value"] <= 1:
-            raise DataError(
-                shown, f"ms.treatments[{i}].progression_hazard_ratio.value", "must be >0 and <=1"
-            )
-    courses = {}
-    for i, c in enumerate(ms["courses"]):
-        for j, treatment in enumerate(c["treatments"]):
-            require_known(treatment, tuple(treatments), shown, f"ms.courses[{i}].treatments[{j}]")
-        anchors = tuple((a["years"], a["edss"]) for a in c["anchors"])
-        progressive = c.get("years_to_progressive", {}).get("value")
-        transition = c.get("transition_from", {}).get("value")
-        if (progressive is None) != (transition is None):
-            raise DataError(
-                shown,
-                f"ms.courses[{i}]",
-                "years_to_progressive and transition_from go together (both or neither)",
-            )
-        if progressive is not None and not 0 < transition < progressive:
-            raise DataError(
-                shown,
-                f"ms.courses[{i}].transition_from.value",
-                "must be above 0 and below years_to_progressive",
-            )
-        previous = (progressive or 0.0, c["start_edss"]["value"])
-        for j, anchor in enumerate(anchors):
-            if anchor[0] <= previous[0] or anchor[1] <= previous[1]:
-                raise DataError(
-                    shown,
-                    f"ms.courses[{i}].anchors[{j}]",
-                    "anchors must rise in both years and EDSS, after the start of progression",
-                )
-            previous = anchor
-        courses[c["id"]] = Course(
-            id=c["id"],
-            label=c["label"],
-            short=c["short"],
-            share=c["share"]["text"],
-            start_edss=c["start_edss"]["value"],
-            years_to_progressive=progressive,
-            transition_from=transition,
-            anchors=anchors,
-            treatments=tuple(c["treatments"]),
-        )
-    day = tuple((d["below"], d["text"]) for d in ms["day"])
-    if [b for b, _ in day] != sorted({b for b, _ in day}) or day[-1][0] < ms["scale"]["max"]:
-        raise DataError(
-            shown, "ms.day", "the 'below' values must rise and the last must reach the scale's max"
-        )
-    top = als["scale"]["max"]
-    speedup = als["early_speedup"]["value"]
-    if speedup <= 0:
-        raise DataError(shown, "als.early_speedup.value", "must be above 0")
-    rate_range = (als["rate_range"]["min"], als["rate_range"]["max"])
-    rates = {}
-    for i, r in enumerate(als["rates"]):
-        per_month = r["per_month"]["value"]
-        if not rate_range[0] <= per_month <= rate_range[1]:
-            raise DataError(
-                shown,
-                f"als.rates[{i}].per_month.value",
-                f"must lie in rate_range {rate_range[0]} to {rate_range[1]}",
-            )
-        band = r["survival_years"]
-        end_year = r["end_year"]["value"]
-        if not band["min"] <= end_year <= band["max"]:
-            raise DataError(
-                shown,
-                f"als.rates[{i}].end_year.value",
-                f"must lie in survival_years {band['min']:g} to {band['max']:g}",
-            )
-        plateau = r.get("plateau")
-        plateau = (plateau["start"], plateau["years"]) if plateau else None
-        if plateau and plateau[0] + plateau[1] >= end_year:
-            raise DataError(shown, f"als.rates[{i}].plateau", "must end before end_year")
-        declining = end_year - (plateau[1] if plateau else 0.0)
-        if top - per_month * 12 * declining <= 0:
-            raise DataError(
-                shown,
-                f"als.rates[{i}].end_year.value",
-                "the score would reach 0 before this end point; an illustrative course ends "
-                "above 0",
-            )
-        rates[r["id"]] = Rate(
-            r["id"], r["label"], per_month, (band["min"], band["max"]), end_year, plateau
-        )
-    relapses = ms["relapses"]
-    arr = relapses["per_year_untreated"]
-    end = als["end_point"]
+    """The courses' parameters, derived from ``data/timelines.yaml`` (checked on loading:
+    see :mod:`widgets.content.timelines`)."""
+    doc = load("timelines")
+    ms, als = doc.ms, doc.als
+    relapses = ms.relapses
+    arr = relapses.per_year_untreated
+    end = als.end_point
     return Params(
-        edss_max=ms["scale"]["max"],
-        edss_shown_max=ms["shown_max"]["value"],
-        ms_milestones=tuple(
-            Milestone(m["id"], m["edss"], m["label"], m["explain"]) for m in ms["milestones"]
-        ),
-        ms_day=day,
-        relapses_per_year=arr["value"],
-        relapses_per_year_range=(arr["min"], arr["max"]),
-        relapse_fall_per_5_years=relapses["fall_per_5_years"]["value"],
-        relapse_rise=(relapses["rise"]["min"], relapses["rise"]["max"]),
-        relapse_left_behind=(relapses["left_behind"]["min"], relapses["left_behind"]["max"]),
-        weeks_to_peak=relapses["weeks_to_peak"]["value"],
-        weeks_to_recover=relapses["weeks_to_recover"]["value"],
-        courses=courses,
-        treatments=treatments,
-        alsfrs_max=top,
-        rate_range=rate_range,
-        rates=rates,
-        early_speedup=speedup,
-        end_point=EndPoint(end["label"], end["explain"].strip(), end["zero_means"].strip()),
-        median_survival=(als["median_survival"]["min"], als["median_survival"]["max"]),
-        als_milestones=tuple(
-            Milestone(m["id"], m["score"], m["label"], m["explain"]) for m in als["milestones"]
-        ),
-        compare_note=doc["compare"]["note"],
+        edss_max=ms.scale.max,
+        edss_shown_max=ms.shown_max.value,
+        ms_milestones=tuple(Milestone(m.id, m.edss, m.label, m.explain) for m in ms.milestones),
+        ms_day=tuple((d.below, d.text) for d in ms.day),
+        relapses_per_year=arr.value,
+        relapses_per_year_range=(arr.min, arr.max),
+        relapse_fall_per_5_years=relapses.fall_per_5_years.value,
+        relapse_rise=(relapses.rise.min, relapses.rise.max),
+        relapse_left_behind=(relapses.left_behind.min, relapses.left_behind.max),
+        weeks_to_peak=relapses.weeks_to_peak.value,
+        weeks_to_recover=relapses.weeks_to_recover.value,
+        courses={
+            c.id: Course(
+                id=c.id,
+                label=c.label,
+                short=c.short,
+                share=c.share.text,
+                start_edss=c.start_edss.value,
+                years_to_progressive=_value_or_none(c.years_to_progressive),
+                transition_from=_value_or_none(c.transition_from),
+                anchors=tuple((a.years, a.edss) for a in c.anchors),
+                treatments=c.treatments,
+            )
+            for c in ms.courses
+        },
+        treatments={
+            t.id: Treatment(
+                t.id, t.label, t.relapse_reduction.value, t.progression_hazard_ratio.value
+            )
+            for t in ms.treatments
+        },
+        alsfrs_max=als.scale.max,
+        rate_range=(als.rate_range.min, als.rate_range.max),
+        rates={
+            r.id: Rate(
+                r.id,
+                r.label,
+                r.per_month.value,
+                (r.survival_years.min, r.survival_years.max),
+                r.end_year.value,
+                (r.plateau.start, r.plateau.years) if r.plateau else None,
+            )
+            for r in als.rates
+        },
+        early_speedup=als.early_speedup.value,
+        end_point=EndPoint(end.label, end.explain.strip(), end.zero_means.strip()),
+        median_survival=(als.median_survival.min, als.median_survival.max),
+        als_milestones=tuple(Milestone(m.id, m.score, m.label, m.explain) for m in als.milestones),
+        compare_note=doc.compare.note,
     )
+
+
+def _value_or_none(entry) -> float | None:
+    return entry.value if entry is not None else None
 
 
 # --------------------------------------------------------------------------- checks

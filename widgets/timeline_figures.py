@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from . import html
-from .content import load_document
+from .content import load
 from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
@@ -525,27 +525,21 @@ class TreatmentEvent:
 
 def load_treatment_context() -> str:
     """The caption sentence that puts the landmarks in context (how many drugs exist)."""
-    return " ".join(load_document("treatments_timeline")["context"]["text"].split())
+    return " ".join(load("treatments_timeline").context.text.split())
 
 
 def load_treatment_events() -> list[TreatmentEvent]:
+    """The landmarks in date order; an event known only by its year sits at mid-year."""
     events = []
-    for item in load_document("treatments_timeline")["events"]:
-        if "date" in item:
-            day = date.fromisoformat(item["date"])
-            when, shown = item["date"], f"{day.day} {day:%B %Y}"
+    for item in load("treatments_timeline").events:
+        if item.date is not None:
+            day = date.fromisoformat(item.date)
+            when, shown = item.date, f"{day.day} {day:%B %Y}"
         else:
-            when, shown = f"{item['year']}-07-01", str(item["year"])
+            when, shown = f"{item.year}-07-01", str(item.year)
         events.append(
             TreatmentEvent(
-                item["id"],
-                item["disease"],
-                item["drug"],
-                item["kind"],
-                when,
-                shown,
-                item["what"],
-                item["source"],
+                item.id, item.disease, item.drug, item.kind, when, shown, item.what, item.source
             )
         )
     return sorted(events, key=lambda e: (e.when, e.disease))

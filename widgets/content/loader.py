@@ -1,39 +1,51 @@
-"""Load lesson content from ``data/``: YAML checked against JSON Schema and references.
+"""The one loader: ``data/<name>.yaml`` read, validated, checked and built into typed objects.
 
-Every data file ``data/<name>.yaml`` has a schema ``data/schemas/<name>.schema.json``.
-Loading a file validates it completely before anything is drawn, so a broken file
-stops the lesson with one :class:`DataError` that names the file and the field.
+Where each piece lives (``<name>`` is a data file's name, e.g. ``parts``):
+
+* ``data/<name>.yaml``                 the content a teacher edits;
+* ``widgets/content/<name>.schema.json`` its JSON Schema; shapes shared by several files
+  (ids, sources, certainty) are ``$defs`` in ``common.schema.json``, referenced by ``$ref``;
+* ``widgets/content/<name>.py``         its typed model: frozen dataclasses named ``MODEL``,
+  plus ``check(document, shown)`` for rules a schema cannot say (e.g. minutes add up);
+* this module                            reading, schema validation, unique ids, sources,
+  every cross-file reference (:data:`CROSS_FILE`) and the build (:mod:`.build`).
+
+:func:`load` returns the typed model; :func:`load_document` the validated plain data.
+A broken file stops the lesson with one :class:`DataError` naming the file and the field.
 
 In the browser-only site (``make site``) there is no ``data/``, PyYAML or jsonschema:
 the build compiles every document with this same loader into one validated file,
-``widgets/content_bundle.json``, shipped inside the package's wheel. When that file is
+``widgets/content/bundle.json``, shipped inside the package's wheel. When that file is
 present (and ``$MSALS_DATA_DIR`` is not set), documents come from it instead.
-
-Cross-file rules checked here for every document:
-
-* each value of a ``source`` key, and each item of a ``sources`` list, must be the
-  id of an entry in ``data/references/*.yaml``;
-* ``id`` values must be unique within each list.
 """
 
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from .build import build
+from .references import Reference
 
 if TYPE_CHECKING:
     import jsonschema
 
-REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+HERE = Path(__file__).resolve().parent
+REPO_DATA_DIR = HERE.parent.parent / "data"
+SCHEMA_DIR = HERE  # <name>.schema.json sits beside its model <name>.py
+COMMON_SCHEMA = "common.schema.json"
 # Written only into the site's wheel by scripts/build_site.py, never into a checkout.
-BUNDLE_FILE = Path(__file__).resolve().parent / "content_bundle.json"
+BUNDLE_FILE = HERE / "bundle.json"
 
 
 class DataError(ValueError):
@@ -53,14 +65,6 @@ class DataError(ValueError):
             f"DataError: {self}",
             "Fix the data file named above, then run this cell again.",
         ]
-
-
-@dataclass(frozen=True)
-class Reference:
-    id: str
-    citation: str
-    url: str | None = None
-    note: str | None = None
 
 
 def data_dir() -> Path:
@@ -128,15 +132,29 @@ def _jsonschema():
 
 
 @cache
-def _validator(name: str, schema_dir: Path) -> jsonschema.Draft202012Validator:
-    """The validator for ``data/<name>.yaml``, built once per process."""
-    path = schema_dir / f"{name}.schema.json"
+def _schema(name: str) -> dict:
+    path = SCHEMA_DIR / f"{name}.schema.json"
     if not path.is_file():
         raise DataError(_display(path), "", f"no schema for data file '{name}.yaml'")
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _registry():
+    """The shared definitions, so ``{"$ref": "common.schema.json#/$defs/id"}`` resolves."""
+    from referencing import Registry, Resource
+
+    _jsonschema()  # imports jsonschema the cheap way first (it imports referencing too)
+    common = Resource.from_contents(_schema("common"))
+    return Registry().with_resource(COMMON_SCHEMA, common)
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    """The validator for ``data/<name>.yaml``, built once per process."""
     # Schemas are checked against the JSON Schema meta-schema by the tests
     # (tests/test_content.py), not here: that check alone took most of a lesson's start-up.
-    return _jsonschema().Draft202012Validator(schema)
+    return _jsonschema().Draft202012Validator(_schema(name), registry=_registry())
 
 
 def _validate(document: Any, validator: jsonschema.Draft202012Validator, shown: str) -> None:
@@ -231,7 +249,7 @@ def _load_references(base: Path, _stamp: tuple) -> tuple[tuple[str, Reference], 
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise DataError(_display(folder), "", "no reference files (*.yaml) found")
-    schema = _validator("references", base / "schemas")
+    schema = _validator("references")
     found: dict[str, tuple[Reference, str]] = {}
     for path in files:
         shown = _display(path)
@@ -274,16 +292,11 @@ def _load_document(base: Path, name: str, _stamp: Any, _ref_stamp: tuple) -> Any
     path = base / f"{name}.yaml"
     shown = _display(path)
     document = _read_yaml(path)
-    _validate(document, _validator(name, base / "schemas"), shown)
-    _check_unique_ids(document, shown)
-    _check_sources(document, shown, load_references(base))
+    with _named_items(name, document):
+        _validate(document, _validator(name), shown)
+        _check_unique_ids(document, shown)
+        _check_sources(document, shown, load_references(base))
     return document
-
-
-def require_known(value: str, allowed: list[str] | tuple[str, ...], shown: str, field: str) -> None:
-    """Raise :class:`DataError` if ``value`` is not one of ``allowed`` (for cross-file ids)."""
-    if value not in allowed:
-        raise DataError(shown, field, f"unknown id '{value}'; known ids: {', '.join(allowed)}")
 
 
 def display_name(name: str) -> str:
@@ -291,19 +304,214 @@ def display_name(name: str) -> str:
     return _display(data_dir() / f"{name}.yaml")
 
 
+# --- Typed models and the checks between files -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """In ``file``, each value at ``field`` must be an id found at ``target_field`` of ``target``.
+
+    Fields are paths in which ``[*]`` stands for every item of a list; a path that is
+    absent from an item (an optional field) is skipped.
+    """
+
+    file: str
+    field: str
+    target: str
+    target_field: str
+
+
+LESSON = ("lessons", "lessons[*].id")
+
+# Every reference from one data file (or list) to the ids of another: the one place the
+# loader checks them. Source ids are checked for every file (see _check_sources), and the
+# parts against the drawing (see _check_drawing).
+CROSS_FILE = (
+    Link("classroom", "periods[*].lessons[*]", *LESSON),
+    Link("classroom", "periods[*].segments[*].lesson", *LESSON),
+    Link("classroom", "lessons[*].lesson", *LESSON),
+    Link("conduction", "cases[*].rows[*].fibre", "conduction", "fibres[*].id"),
+    Link("diagnostic_tests", "tests[*].ms.verdict", "diagnostic_tests", "verdicts[*].id"),
+    Link("diagnostic_tests", "tests[*].als.verdict", "diagnostic_tests", "verdicts[*].id"),
+    Link("glossary", "terms[*].lesson", *LESSON),
+    Link("objectives", "objectives[*].lesson", *LESSON),
+    Link("quiz", "questions[*].lesson", *LESSON),
+    Link("quiz", "questions[*].objectives[*]", "objectives", "objectives[*].id"),
+    Link("quiz", "questions[*].topic", "quiz", "topics[*].id"),
+    Link("symptoms", "symptoms[*].pathways[*]", "symptoms", "pathways[*].id"),
+    Link("symptoms", "symptoms[*].ms.structures[*]", "parts", "parts[*].id"),
+    Link("symptoms", "symptoms[*].als.structures[*]", "parts", "parts[*].id"),
+    Link("timelines", "ms.courses[*].treatments[*]", "timelines", "ms.treatments[*].id"),
+)
+
+# Lists whose items error messages name by id as well as position: questions[3] ('x').
+NAMED_ITEMS = {"quiz": "questions"}
+
+SVG_PATH = HERE.parent / "assets" / "nervous_system.svg"
+SVG_PART_PREFIX = "part-"
+
+
+def _steps(field: str) -> list[str]:
+    return [step for step in field.replace("[*]", ".*").split(".") if step]
+
+
+def values_at(document: Any, field: str) -> Iterator[tuple[tuple, Any]]:
+    """Every value at ``field`` (a path with ``[*]``) in ``document``, with its path."""
+
+    def walk(node: Any, steps: list[str], path: tuple) -> Iterator[tuple[tuple, Any]]:
+        if not steps:
+            yield path, node
+        elif steps[0] == "*":
+            for index, item in enumerate(node if isinstance(node, list) else []):
+                yield from walk(item, steps[1:], (*path, index))
+        elif isinstance(node, dict) and steps[0] in node:
+            yield from walk(node[steps[0]], steps[1:], (*path, steps[0]))
+
+    yield from walk(document, _steps(field), ())
+
+
+def check_links(name: str, document: Any, directory: Path | None = None) -> None:
+    """Raise :class:`DataError` for the first value of ``name`` that links to no known id."""
+    shown = display_name(name)
+    for link in CROSS_FILE:
+        if link.file != name:
+            continue
+        if link.target == name:
+            target = document
+        else:
+            load(link.target, directory)  # the target file's own links and rules first
+            target = load_document(link.target, directory)
+        known = [value for _, value in values_at(target, link.target_field)]
+        for path, value in values_at(document, link.field):
+            if value not in known:
+                raise DataError(
+                    shown,
+                    format_path(path),
+                    f"unknown id '{value}'; known ids: {', '.join(known)}",
+                )
+
+
+def svg_part_ids(root: Any = None) -> list[str]:
+    """Ids of the parts drawn in the diagram, in drawing order (``part-<id>`` groups)."""
+    if root is None:
+        import xml.etree.ElementTree as ET
+
+        root = ET.fromstring(SVG_PATH.read_text(encoding="utf-8"))
+    return [
+        el.get("id")[len(SVG_PART_PREFIX) :]
+        for el in root.iter()
+        if (el.get("id") or "").startswith(SVG_PART_PREFIX)
+    ]
+
+
+def _check_drawing(document: Any, shown: str) -> None:
+    """Every part in ``data/parts.yaml`` is drawn in the SVG, and every drawn part described."""
+    drawn = svg_part_ids()
+    for index, item in enumerate(document["parts"]):
+        if item["id"] not in drawn:
+            raise DataError(
+                shown,
+                f"parts[{index}].id",
+                f"unknown part id '{item['id']}': the diagram has no element "
+                f'id="{SVG_PART_PREFIX}{item["id"]}"; drawn parts: {", ".join(drawn)}',
+            )
+    described = {item["id"] for item in document["parts"]}
+    missing = [part_id for part_id in drawn if part_id not in described]
+    if missing:
+        raise DataError(
+            shown,
+            "parts",
+            f"the diagram draws part(s) {', '.join(missing)} that the data does not describe",
+        )
+
+
+@contextmanager
+def _named_items(name: str, document: Any) -> Iterator[None]:
+    """Add the item's id to a field such as ``questions[3]``: ``questions[3] ('x')``."""
+    try:
+        yield
+    except DataError as error:
+        key = NAMED_ITEMS.get(name)
+        prefix = f"{key}["
+        if key is None or not error.field.startswith(prefix):
+            raise
+        close = error.field.index("]")
+        index = int(error.field[len(prefix) : close])
+        try:
+            item_id = document[key][index]["id"]
+        except (KeyError, IndexError, TypeError):
+            raise error from None
+        field = f"{key}[{index}] ({item_id!r}){error.field[close + 1 :]}"
+        raise DataError(error.file, field, error.problem) from None
+
+
+def model_module(name: str) -> ModuleType:
+    """``widgets/content/<name>.py``: the typed model of ``data/<name>.yaml``."""
+    return importlib.import_module(f"{__package__}.{name}")
+
+
+def load(name: str, directory: Path | None = None) -> Any:
+    """``data/<name>.yaml`` as its typed model, fully checked: schema, unique ids,
+    sources, links to other files (:data:`CROSS_FILE`) and the model's own rules.
+
+    The objects are frozen and cached until a file they depend on changes.
+    """
+    bundle = _bundle() if directory is None else None
+    base = None if bundle is not None else (directory or data_dir())
+    return _load_model(base, name, _stamps(base, name))
+
+
+def _stamps(base: Path | None, name: str) -> tuple:
+    """Modification times of every file a model depends on (for the cache key)."""
+    if base is None:
+        return ()
+    names = sorted(_depends_on(name))
+    paths = [base / f"{n}.yaml" for n in names] + ([SVG_PATH] if "parts" in names else [])
+    stamps = tuple(p.stat().st_mtime_ns if p.is_file() else None for p in paths)
+    return stamps + _mtimes(base / "references")
+
+
+def _depends_on(name: str) -> set[str]:
+    """``name`` and every file it links to, directly or through another file."""
+    found = {name}
+    for link in CROSS_FILE:
+        if link.file == name and link.target not in found:
+            found |= _depends_on(link.target)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _load_model(base: Path | None, name: str, _stamps: tuple) -> Any:
+    document = load_document(name, base)
+    module = model_module(name)
+    shown = display_name(name)
+    with _named_items(name, document):
+        check_links(name, document, base)
+        if name == "parts":
+            _check_drawing(document, shown)
+        model = build(module.MODEL, document, name)
+        check = getattr(module, "check", None)
+        if check is not None:
+            check(model, shown)
+    return model
+
+
 # --- The compiled content of the browser-only site --------------------------------------
 
 
 def compile_bundle(directory: Path | None = None) -> dict:
-    """Every document and reference, loaded and validated by the loader above.
+    """Every document and reference, loaded and fully checked by the loader above.
 
     ``scripts/build_site.py`` writes this as JSON into the site's wheel, so the browser
     needs neither PyYAML nor jsonschema. A broken data file stops the build with the
     same :class:`DataError` a lesson would show.
     """
     base = directory or data_dir()
+    names = document_names(base)
+    for name in names:
+        load(name, base)  # cross-file checks and rules too, not only the schema
     return {
-        "documents": {name: load_document(name, base) for name in document_names(base)},
+        "documents": {name: load_document(name, base) for name in names},
         "references": {
             key: {field: getattr(ref, field) for field in Reference.__dataclass_fields__}
             for key, ref in load_references(base).items()
