@@ -220,12 +220,23 @@ def edss_words(edss: float, params: Params) -> str:
 
 @dataclass(frozen=True)
 class Point:
-    """One point of a course: when, how much, what kind of event, and words for it."""
+    """One point of a course: when, how much, what kind of event, and words for it.
+
+    The words come in parts, so a chart or table can use one without parsing the others:
+    ``when`` ("Year 3.5"), ``detail`` (what happens, with the score) and, for a milestone,
+    its ``label``. ``text`` is the whole sentence.
+    """
 
     year: float
     value: float
     kind: str  # onset, relapse, peak, remission, progressive, milestone, decline, end_point, end
-    text: str
+    when: str
+    detail: str
+    label: str = ""  # a milestone's name, as written in data/timelines.yaml
+
+    @property
+    def text(self) -> str:
+        return f"{self.when}: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -276,11 +287,8 @@ def _interpolate(points: tuple[Point, ...], year: float) -> float:
     return points[-1].value
 
 
-def _milestone_text(level: float, milestones: tuple[Milestone, ...]) -> str:
-    for milestone in milestones:
-        if abs(milestone.level - level) < 1e-9:
-            return f"; {milestone.label.split(', ', 1)[-1]}"
-    return ""
+def _milestone_at(level: float, milestones: tuple[Milestone, ...]) -> Milestone | None:
+    return next((m for m in milestones if abs(m.level - level) < 1e-9), None)
 
 
 def _candidate_relapses(rng: random.Random, until: float, params: Params, per_year: float):
@@ -398,26 +406,26 @@ def ms_course(
         relapse = Relapse(_r(s), _r(p), _r(e), _r(before), _r(peak), _r(after))
         relapses.append(relapse)
         kind = "onset" if number == 0 else "relapse"
-        points.append(Point(relapse.start, relapse.before, kind, _ms_text(kind, s, before)))
-        points.append(Point(relapse.peak_year, relapse.peak, "peak", _ms_text("peak", p, peak)))
+        points.append(Point(relapse.start, relapse.before, kind, *_ms_text(kind, s, before)))
+        points.append(Point(relapse.peak_year, relapse.peak, "peak", *_ms_text("peak", p, peak)))
         points.append(
-            Point(relapse.end, relapse.after, "remission", _ms_text("remission", e, after, kept))
+            Point(relapse.end, relapse.after, "remission", *_ms_text("remission", e, after, kept))
         )
     windows = [(s, e) for s, _, e, _, _ in steps]
     grid = [start + RAMP_STEP * i for i in range(int((full - start) / RAMP_STEP) + 1)]
     grid = [y for y in grid if not any(s - 0.05 <= y <= e + 0.05 for s, e in windows)]
     for y in grid:
         kind = "transition_start" if y == start else "progressive"
-        points.append(Point(_r(y), _r(level(y)), kind, _ms_text(kind, y, level(y))))
+        points.append(Point(_r(y), _r(level(y)), kind, *_ms_text(kind, y, level(y))))
     if full not in grid:
-        points.append(Point(_r(full), _r(level(full)), "progressive", ""))
+        points.append(Point(_r(full), _r(level(full)), "progressive", "", ""))
     points.sort(key=lambda point: point.year)
     complete = next(i for i, pt in enumerate(points) if pt.year == _r(full))
     points[complete] = Point(
         points[complete].year,
         points[complete].value,
         "progressive",
-        _ms_text("progressive_full", full, points[complete].value),
+        *_ms_text("progressive_full", full, points[complete].value),
     )
     # After the change: straight lines through the published milestones, then on to the cap.
     points += _milestones_then_cap(anchors, full, level(full), slope, params)
@@ -439,7 +447,7 @@ def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Poin
     """Primary progressive: no relapses; treatment stretches the course by 1/HR."""
     stretch = 1 / therapy.hazard_ratio
     level = spec.start_edss
-    points = [Point(0.0, _r(level), "onset", _ms_text("onset_pp", 0.0, level))]
+    points = [Point(0.0, _r(level), "onset", *_ms_text("onset_pp", 0.0, level))]
     anchors = tuple((y * stretch, e) for y, e in spec.anchors)
     points += _milestones_then_cap(anchors, 0.0, level, 0.0, params)
     return tuple(points)
@@ -462,38 +470,47 @@ def _milestones_then_cap(
         if edss <= last_level or year <= last_year:
             continue
         slope = (edss - last_level) / (year - last_year)
-        text = _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones)
-        points.append(Point(_r(year), _r(edss), "milestone", text))
+        when, detail = _ms_text("milestone", year, edss)
+        milestone = _milestone_at(edss, params.ms_milestones)
+        label = milestone.label if milestone else ""
+        if milestone:
+            # The data's label reads "EDSS 6.0, needs a walking aid": the score is in `detail`.
+            detail += f"; {label.split(', ', 1)[-1]}"
+        points.append(Point(_r(year), _r(edss), "milestone", when, detail, label))
         last_year, last_level = year, edss
     if slope > 0 and last_level < cap:
         year = last_year + (cap - last_level) / slope
-        points.append(Point(_r(year), _r(cap), "milestone", _ms_text("cap", year, cap)))
+        points.append(Point(_r(year), _r(cap), "milestone", *_ms_text("cap", year, cap)))
     return points
 
 
-def _ms_text(kind: str, year: float, edss: float, left: float = 0.0) -> str:
-    when = f"Year {year:.1f}"
+def _year(year: float) -> str:
+    return f"Year {year:.1f}"
+
+
+def _ms_text(kind: str, year: float, edss: float, left: float = 0.0) -> tuple[str, str]:
+    """(when, detail): the words for one point of an MS course."""
     score = f"EDSS {half_point(edss):.1f}"
-    return {
-        "onset_rr": f"{when}: first relapse, the first symptoms appear ({score})",
-        "onset": f"{when}: first relapse, the first symptoms appear ({score})",
-        "onset_pp": f"{when}: first symptoms; disability starts to build slowly ({score})",
-        "relapse": f"{when}: relapse starts; new or worse symptoms build over days ({score})",
-        "peak": f"{when}: relapse at its worst ({score})",
-        "remission": f"{when}: remission; "
+    return _year(year), {
+        "onset_rr": f"first relapse, the first symptoms appear ({score})",
+        "onset": f"first relapse, the first symptoms appear ({score})",
+        "onset_pp": f"first symptoms; disability starts to build slowly ({score})",
+        "relapse": f"relapse starts; new or worse symptoms build over days ({score})",
+        "peak": f"relapse at its worst ({score})",
+        "remission": "remission; "
         + (
             "recovery is almost complete"
             if half_point(left) == 0
             else f"about {half_point(left):.1f} points of lasting disability remain"
         )
         + f" ({score})",
-        "transition_start": f"{when}: a slow, steady worsening may begin, hard to notice at "
+        "transition_start": "a slow, steady worsening may begin, hard to notice at "
         f"first ({score})",
-        "progressive": f"{when}: slow worsening without recovery ({score})",
-        "progressive_full": f"{when}: the change to secondary progressive MS is clear by now; "
+        "progressive": f"slow worsening without recovery ({score})",
+        "progressive_full": "the change to secondary progressive MS is clear by now; "
         f"disability grows slowly, with few or no relapses ({score})",
-        "milestone": f"{when}: {score}",
-        "cap": f"{when}: {score}; the chart stops at 8.5 (10 means death due to MS)",
+        "milestone": score,
+        "cap": f"{score}; the chart stops at 8.5 (10 means death due to MS)",
     }[kind]
 
 
@@ -507,8 +524,8 @@ def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Poin
                 _r(years),
                 value,
                 "end",
-                f"Year {years:.1f}: end of chart (EDSS {half_point(value):.1f}: "
-                f"{edss_words(value, params)})",
+                _year(years),
+                f"end of chart (EDSS {half_point(value):.1f}: {edss_words(value, params)})",
             )
         )
     return tuple(kept)
@@ -617,15 +634,15 @@ def als_course(
     for t in times:
         score = _als_score(t, course)
         if t == 0:
-            text = f"Year 0.0: first symptoms (ALSFRS-R {top:.0f} of 48)"
+            detail = f"first symptoms (ALSFRS-R {top:.0f} of 48)"
             kind = "onset"
         elif spec.plateau and spec.plateau[0] < t <= spec.plateau[0] + spec.plateau[1]:
-            text = f"Year {t:.1f}: ALSFRS-R {score:.0f} of 48; a pause (plateau) with no decline"
+            detail = f"ALSFRS-R {score:.0f} of 48; a pause (plateau) with no decline"
             kind = "plateau"
         else:
-            text = f"Year {t:.1f}: ALSFRS-R {score:.0f} of 48"
+            detail = f"ALSFRS-R {score:.0f} of 48"
             kind = "decline"
-        points.append(Point(t, _r(score), kind, text))
+        points.append(Point(t, _r(score), kind, _year(t), detail))
     if course.ended:
         if points[-1].year == course.end_year:
             points.pop()
@@ -634,8 +651,9 @@ def als_course(
                 course.end_year,
                 _r(end_score),
                 "end_point",
-                f"Year {course.end_year:.1f}: {params.end_point.label.lower()}, with ALSFRS-R "
-                f"still at {end_score:.0f} of 48. {params.end_point.explain}",
+                _year(course.end_year),
+                f"{params.end_point.label.lower()}, with ALSFRS-R still at {end_score:.0f} of 48. "
+                f"{params.end_point.explain}",
             )
         )
     else:
@@ -643,9 +661,7 @@ def als_course(
             points.pop()
         score = _als_score(years, course)
         points.append(
-            Point(
-                _r(years), _r(score), "end", f"Year {years:.1f}: end of chart, ALSFRS-R {score:.0f}"
-            )
+            Point(_r(years), _r(score), "end", _year(years), f"end of chart, ALSFRS-R {score:.0f}")
         )
     milestones = []
     for m in params.als_milestones:
@@ -655,7 +671,12 @@ def als_course(
         if year <= years:
             milestones.append(
                 Point(
-                    _r(year), _r(m.level), "milestone", f"Year {year:.1f}: {m.label}. {m.explain}"
+                    _r(year),
+                    _r(m.level),
+                    "milestone",
+                    _year(year),
+                    f"{m.label}. {m.explain}",
+                    m.label,
                 )
             )
     return ALSCourse(

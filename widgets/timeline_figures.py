@@ -149,8 +149,9 @@ def _symbol(style) -> str:
     return "circle" if style is MS else "diamond"
 
 
-def _after_colon(text: str) -> str:
-    return text.split(": ", 1)[-1]
+def _short(label: str) -> str:
+    """A milestone's label without its bracketed aside, short enough to sit on the chart."""
+    return label.split(" (", 1)[0]
 
 
 # --------------------------------------------------------------------------- MS
@@ -225,9 +226,7 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
         figure.add_hline(y=milestone.level, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
     if band is not None:
         _band(figure, *band, MS.tint)
-    rows = tuple(
-        (f"{p.year:.1f}", f"{half_point(p.value):.1f}", _after_colon(p.text)) for p in points
-    )
+    rows = tuple((f"{p.year:.1f}", f"{half_point(p.value):.1f}", p.detail) for p in points)
     return Chart(
         figure,
         title,
@@ -295,7 +294,7 @@ def als_stage(course: ALSCourse, year: float) -> str:
         return "first symptoms: weakness in a hand or leg, or in speech"
     reached = [m for m in course.milestones if m.year <= year]
     if reached:
-        return reached[-1].text.split(": ", 1)[1].split(". ", 1)[0].lower() + " (by now)"
+        return reached[-1].label.lower() + " (by now)"
     return "weakness spreading: speaking, swallowing, writing or walking get harder"
 
 
@@ -313,7 +312,7 @@ def als_summary(course: ALSCourse, params: Params) -> str:
         f"month, first {c.years:g} years. The score starts at 48 and {shape}."
     ]
     for m in c.milestones:
-        parts.append(f"{m.text.split('. ', 1)[0]}.")
+        parts.append(f"{m.when}: {m.label}.")
     if c.ended:
         parts.append(
             f"At year {c.end_year:.1f} the course reaches its end point (death, or a breathing "
@@ -386,10 +385,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
                 name="ALS milestones (illustrative timing)",
                 mode="markers+text",
                 marker={"size": 12, "symbol": "star", "color": ALS.colour, "line": {"width": 1}},
-                text=[
-                    m.text.split(": ", 1)[1].split(" (", 1)[0].split(". ", 1)[0]
-                    for m in course.milestones
-                ],
+                text=[_short(m.label) for m in course.milestones],
                 textposition="middle right",
                 hovertext=[m.text for m in course.milestones],
                 hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),
@@ -399,7 +395,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
     _band(figure, low, high, ALS.tint)
     shown = [p for p in points if p.kind != "decline" or float(p.year).is_integer()]
     rows = tuple(
-        (f"{p.year:.1f}", f"{p.value:.0f}", _after_colon(p.text))
+        (f"{p.year:.1f}", f"{p.value:.0f}", p.detail)
         for p in sorted((*shown, *course.milestones), key=lambda p: p.year)
     )
     return Chart(
