@@ -332,3 +332,28 @@ def test_treatment_event_with_unknown_source_is_named(edit_data):
     edit_data("treatments_timeline", lambda d: d["events"][2].update(source="fda-1996"))
     with pytest.raises(DataError, match=r"events\[2\]\.source: unknown source id 'fda-1996'"):
         load_document("treatments_timeline")
+
+
+def test_points_carry_their_words_in_parts(params):
+    """Charts and tables take a point's parts; nothing splits its sentence back apart."""
+    als = als_course("typical", 10, params=params)
+    labels = {m.label for m in params.als_milestones}
+    assert als.milestones and {m.label for m in als.milestones} <= labels
+    ms = ms_course("ppms", "none", 40, params=params)
+    milestones = [p for p in ms.points if p.kind == "milestone" and p.label]
+    assert milestones and {p.label for p in milestones} <= {m.label for m in params.ms_milestones}
+    for point in (*als.points, *als.milestones, *ms.points):
+        assert point.when == f"Year {float(point.when[5:]):.1f}"
+        assert point.text == f"{point.when}: {point.detail}"
+        assert not point.detail.startswith("Year")
+    for point in als.milestones:
+        assert point.detail.startswith(f"{point.label}. ")
+
+
+def test_the_figures_use_the_parts_of_a_point(params):
+    from widgets.timeline_figures import als_stage, als_summary
+
+    course = als_course("typical", 10, params=params)
+    last = course.milestones[-1]
+    assert als_stage(course, last.year) == f"{last.label.lower()} (by now)"
+    assert f"{last.when}: {last.label}." in als_summary(course, params)
