@@ -13,6 +13,7 @@ from widgets.content import (
     DataError,
     cited_sources,
     document_names,
+    load,
     load_document,
     load_references,
 )
@@ -22,9 +23,15 @@ from widgets.lesson_map import load_lessons
 DOCUMENTS = ["lessons", "at_a_glance"]
 
 
-@pytest.mark.parametrize("name", DOCUMENTS)
-def test_real_documents_load(name):
-    assert load_document(name)
+def test_real_documents_load_as_typed_models():
+    lessons = load("lessons")
+    assert [lesson.id for lesson in lessons.lessons] == [
+        item["id"] for item in load_document("lessons")["lessons"]
+    ]
+    assert lessons.lessons[0].id == "00_start_here" and lessons.lessons[0].minutes > 0
+    glance = load("at_a_glance")
+    written = load_document("at_a_glance")["topics"]
+    assert [t.ms.sources for t in glance.topics] == [tuple(t["ms"]["sources"]) for t in written]
 
 
 def test_references_have_citations():

@@ -139,14 +139,48 @@ def _schema(name: str) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@cache
-def _registry():
-    """The shared definitions, so ``{"$ref": "common.schema.json#/$defs/id"}`` resolves."""
-    from referencing import Registry, Resource
+def inline_common(node: Any, common: dict | None = None) -> Any:
+    """``node`` with every ``{"$ref": "common.schema.json#/$defs/x"}`` replaced by ``x``.
 
-    _jsonschema()  # imports jsonschema the cheap way first (it imports referencing too)
-    common = Resource.from_contents(_schema("common"))
-    return Registry().with_resource(COMMON_SCHEMA, common)
+    The files say each shared shape once, by reference; the validator gets them written
+    out. Resolving ``$ref`` through a registry while validating cost a lesson about a
+    tenth of a second; this is done once per schema. A reference with sibling keywords
+    (``{"$ref": ..., "pattern": ...}``) keeps both, as ``allOf``.
+    """
+    defs = _common_defs() if common is None else common
+    if isinstance(node, list):
+        return [inline_common(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref", "")
+    prefix = f"{COMMON_SCHEMA}#/$defs/"
+    if ref.startswith(prefix):
+        shared = defs[ref[len(prefix) :]]
+        rest = {k: inline_common(v, defs) for k, v in node.items() if k != "$ref"}
+        return {"allOf": [shared], **rest} if rest else shared
+    return {k: inline_common(v, defs) for k, v in node.items()}
+
+
+@cache
+def _common_defs() -> dict:
+    """The shared ``$defs``, each written out (they may refer to one another)."""
+    raw = _schema("common")["$defs"]
+    local = {f"#/$defs/{name}": f"{COMMON_SCHEMA}#/$defs/{name}" for name in raw}
+
+    def absolute(node: Any) -> Any:
+        if isinstance(node, list):
+            return [absolute(item) for item in node]
+        if isinstance(node, dict):
+            return {k: local.get(v, v) if k == "$ref" else absolute(v) for k, v in node.items()}
+        return node
+
+    class Defs(dict):  # each definition written out on first use, so order does not matter
+        def __missing__(self, name: str) -> Any:
+            self[name] = inline_common(absolute(raw[name]), self)
+            return self[name]
+
+    defs = Defs()
+    return {name: defs[name] for name in raw}
 
 
 @cache
@@ -154,7 +188,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
     """The validator for ``data/<name>.yaml``, built once per process."""
     # Schemas are checked against the JSON Schema meta-schema by the tests
     # (tests/test_content.py), not here: that check alone took most of a lesson's start-up.
-    return _jsonschema().Draft202012Validator(_schema(name), registry=_registry())
+    return _jsonschema().Draft202012Validator(inline_common(_schema(name)))
 
 
 def _validate(document: Any, validator: jsonschema.Draft202012Validator, shown: str) -> None:
