@@ -10,18 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .common import Value
 from .loader import DataError
-
-
-@dataclass(frozen=True)
-class Value:
-    value: float
-    unit: str
-    certainty: str
-    source: str
-    min: float | None = None
-    max: float | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)
