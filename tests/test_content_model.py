@@ -261,3 +261,11 @@ def _strings(value) -> bool:
 def test_data_folder_is_only_content():
     """Schemas live beside their models, not in data/."""
     assert not (DATA / "schemas").exists()
+
+
+def test_a_data_file_without_a_model_is_named(data_copy):
+    (data_copy / "notes.yaml").write_text("notes: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"notes\.schema\.json: no schema for data file"):
+        load("notes")
+    with pytest.raises(DataError, match=r"notes\.py: no typed model for data file 'notes\.yaml'"):
+        model_module("notes")

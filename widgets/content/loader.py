@@ -481,7 +481,11 @@ def _named_items(name: str, document: Any) -> Iterator[None]:
 
 def model_module(name: str) -> ModuleType:
     """``widgets/content/<name>.py``: the typed model of ``data/<name>.yaml``."""
-    return importlib.import_module(f"{__package__}.{name}")
+    try:
+        return importlib.import_module(f"{__package__}.{name}")
+    except ModuleNotFoundError:
+        shown = _display(HERE / f"{name}.py")
+        raise DataError(shown, "", f"no typed model for data file '{name}.yaml'") from None
 
 
 def load(name: str, directory: Path | None = None) -> Any:
