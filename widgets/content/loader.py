@@ -4,9 +4,11 @@ Where each piece lives (``<name>`` is a data file's name, e.g. ``parts``):
 
 * ``data/<name>.yaml``                 the content a teacher edits;
 * ``widgets/content/<name>.schema.json`` its JSON Schema; shapes shared by several files
-  (ids, sources, certainty) are ``$defs`` in ``common.schema.json``, referenced by ``$ref``;
-* ``widgets/content/<name>.py``         its typed model: frozen dataclasses named ``MODEL``,
-  plus ``check(document, shown)`` for rules a schema cannot say (e.g. minutes add up);
+  (ids, sources, certainty, a sourced number) are ``$defs`` in ``common.schema.json``,
+  referenced by ``$ref`` (their dataclasses, if any, in ``common.py``);
+* ``widgets/content/<name>.py``         its typed model: frozen dataclasses, the top one
+  named ``MODEL``, plus ``check(model, shown)`` for rules a schema cannot say (e.g. a
+  period's minutes add up);
 * this module                            reading, schema validation, unique ids, sources,
   every cross-file reference (:data:`CROSS_FILE`) and the build (:mod:`.build`).
 
@@ -304,8 +306,9 @@ def _load_references(base: Path, _stamp: tuple) -> tuple[tuple[str, Reference], 
 def load_document(name: str, directory: Path | None = None) -> Any:
     """Load ``data/<name>.yaml``, validated against its schema and the references.
 
-    Returns plain Python data (dicts and lists). Typed objects are built from it by
-    the module that owns the content, e.g. :func:`widgets.lesson_map.load_lessons`.
+    Returns plain Python data (dicts and lists), checked for unique ids and sources
+    only: :func:`load` gives the typed model, with the checks between files and the
+    model's rules.
     """
     bundle = _bundle() if directory is None else None
     if bundle is not None:
