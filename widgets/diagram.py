@@ -18,8 +18,7 @@ from pathlib import Path
 from . import html
 from .base import check_choice
 from .content import Reference, load
-from .content.loader import svg_part_ids as svg_part_ids
-from .content.parts import Effect as Effect
+from .content import svg_part_ids as svg_part_ids  # tests and scripts use it from here
 from .content.parts import Part
 from .theme import (
     ALS,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from . import html, theme
 from .base import check_choice
 from .content import Reference, load
-from .content.objectives import Objective as Objective
+from .content.objectives import Objective
 from .content.quiz import SORT_OPTIONS
 from .content.quiz import Option as Option
 from .content.quiz import Question as Question

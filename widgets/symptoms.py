@@ -16,8 +16,7 @@ import traitlets
 from . import html
 from .base import LessonWidget, check_choice
 from .content import Reference, load, load_references
-from .content.symptoms import Involvement as Involvement
-from .content.symptoms import Symptom
+from .content.symptoms import Involvement, Symptom
 from .diagram import Part, highlights, load_parts, render_svg
 from .theme import DISEASES
 
