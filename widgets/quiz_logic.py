@@ -43,11 +43,6 @@ def load_objectives() -> list[Objective]:
     return list(load("objectives").objectives)
 
 
-def load_quiz_topics() -> dict[str, str]:
-    """Known quiz topics: id -> label."""
-    return {topic.id: topic.label for topic in load("quiz").topics}
-
-
 def load_questions(lesson: str | None = None) -> list[Question]:
     """All questions (or one lesson's), in file order, fully validated."""
     questions = list(load("quiz").questions)
