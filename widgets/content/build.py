@@ -4,7 +4,7 @@
 value: nested dataclasses, ``tuple[X, ...]``, fixed ``tuple[X, Y]``, ``list[X]``,
 ``dict[str, X]``, ``X | None``, and ``int``/``float``/``str``/``bool`` (an ``int`` stays an
 ``int`` in a ``float`` field, so numbers print as they are written). A field's YAML
-key is its name, or ``field(metadata={"key": "from"})`` where the name is a Python
+key is its name, or ``field(metadata=key("from"))`` where the name is a Python
 keyword. A key missing from the data takes the field's default.
 
 The data has been checked against its schema before this runs, so a mismatch here is a
