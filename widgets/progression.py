@@ -220,23 +220,43 @@ def edss_words(edss: float, params: Params) -> str:
 
 @dataclass(frozen=True)
 class Point:
-    """One point of a course: when, how much, what kind of event, and words for it.
+    """One point of a course, as numbers: when, how much, and what happens there.
 
-    The words come in parts, so a chart or table can use one without parsing the others:
-    ``when`` ("Year 3.5"), ``detail`` (what happens, with the score) and, for a milestone,
-    its ``label``. ``text`` is the whole sentence.
+    ``year`` and ``value`` are rounded for drawing; ``at`` and ``level`` are the exact
+    year and score. The words for a point are written in one place,
+    :func:`widgets.timeline_figures.point_words`, from ``event`` and these numbers.
     """
 
     year: float
     value: float
     kind: str  # onset, relapse, peak, remission, progressive, milestone, decline, end_point, end
-    when: str
-    detail: str
-    label: str = ""  # a milestone's name, as written in data/timelines.yaml
+    event: str  # what happens, for the words: EVENTS
+    at: float
+    level: float  # EDSS for MS, ALSFRS-R for ALS
+    left: float = 0.0  # a remission: EDSS points of lasting disability it leaves
+    milestone: Milestone | None = None  # the published milestone this point reaches
 
     @property
-    def text(self) -> str:
-        return f"{self.when}: {self.detail}"
+    def label(self) -> str:
+        """The milestone's name as written in data/timelines.yaml ("" for other points)."""
+        return self.milestone.label if self.milestone else ""
+
+
+MS_EVENTS = (
+    "onset",
+    "onset_pp",
+    "relapse",
+    "peak",
+    "remission",
+    "transition_start",
+    "progressive",
+    "progressive_full",
+    "milestone",
+    "cap",
+    "end",
+)
+ALS_EVENTS = ("als_onset", "plateau", "decline", "end_point", "als_end", "als_milestone")
+EVENTS = MS_EVENTS + ALS_EVENTS
 
 
 @dataclass(frozen=True)
@@ -406,26 +426,26 @@ def ms_course(
         relapse = Relapse(_r(s), _r(p), _r(e), _r(before), _r(peak), _r(after))
         relapses.append(relapse)
         kind = "onset" if number == 0 else "relapse"
-        points.append(Point(relapse.start, relapse.before, kind, *_ms_text(kind, s, before)))
-        points.append(Point(relapse.peak_year, relapse.peak, "peak", *_ms_text("peak", p, peak)))
-        points.append(
-            Point(relapse.end, relapse.after, "remission", *_ms_text("remission", e, after, kept))
-        )
+        points.append(Point(relapse.start, relapse.before, kind, kind, s, before))
+        points.append(Point(relapse.peak_year, relapse.peak, "peak", "peak", p, peak))
+        points.append(Point(relapse.end, relapse.after, "remission", "remission", e, after, kept))
     windows = [(s, e) for s, _, e, _, _ in steps]
     grid = [start + RAMP_STEP * i for i in range(int((full - start) / RAMP_STEP) + 1)]
     grid = [y for y in grid if not any(s - 0.05 <= y <= e + 0.05 for s, e in windows)]
     for y in grid:
         kind = "transition_start" if y == start else "progressive"
-        points.append(Point(_r(y), _r(level(y)), kind, *_ms_text(kind, y, level(y))))
+        points.append(Point(_r(y), _r(level(y)), kind, kind, y, level(y)))
     if full not in grid:
-        points.append(Point(_r(full), _r(level(full)), "progressive", "", ""))
+        points.append(Point(_r(full), _r(level(full)), "progressive", "progressive", full, 0.0))
     points.sort(key=lambda point: point.year)
     complete = next(i for i, pt in enumerate(points) if pt.year == _r(full))
     points[complete] = Point(
         points[complete].year,
         points[complete].value,
         "progressive",
-        *_ms_text("progressive_full", full, points[complete].value),
+        "progressive_full",
+        full,
+        points[complete].value,
     )
     # After the change: straight lines through the published milestones, then on to the cap.
     points += _milestones_then_cap(anchors, full, level(full), slope, params)
@@ -447,7 +467,7 @@ def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Poin
     """Primary progressive: no relapses; treatment stretches the course by 1/HR."""
     stretch = 1 / therapy.hazard_ratio
     level = spec.start_edss
-    points = [Point(0.0, _r(level), "onset", *_ms_text("onset_pp", 0.0, level))]
+    points = [Point(0.0, _r(level), "onset", "onset_pp", 0.0, level)]
     anchors = tuple((y * stretch, e) for y, e in spec.anchors)
     points += _milestones_then_cap(anchors, 0.0, level, 0.0, params)
     return tuple(points)
@@ -470,48 +490,15 @@ def _milestones_then_cap(
         if edss <= last_level or year <= last_year:
             continue
         slope = (edss - last_level) / (year - last_year)
-        when, detail = _ms_text("milestone", year, edss)
         milestone = _milestone_at(edss, params.ms_milestones)
-        label = milestone.label if milestone else ""
-        if milestone:
-            # The data's label reads "EDSS 6.0, needs a walking aid": the score is in `detail`.
-            detail += f"; {label.split(', ', 1)[-1]}"
-        points.append(Point(_r(year), _r(edss), "milestone", when, detail, label))
+        points.append(
+            Point(_r(year), _r(edss), "milestone", "milestone", year, edss, milestone=milestone)
+        )
         last_year, last_level = year, edss
     if slope > 0 and last_level < cap:
         year = last_year + (cap - last_level) / slope
-        points.append(Point(_r(year), _r(cap), "milestone", *_ms_text("cap", year, cap)))
+        points.append(Point(_r(year), _r(cap), "milestone", "cap", year, cap))
     return points
-
-
-def _year(year: float) -> str:
-    return f"Year {year:.1f}"
-
-
-def _ms_text(kind: str, year: float, edss: float, left: float = 0.0) -> tuple[str, str]:
-    """(when, detail): the words for one point of an MS course."""
-    score = f"EDSS {half_point(edss):.1f}"
-    return _year(year), {
-        "onset_rr": f"first relapse, the first symptoms appear ({score})",
-        "onset": f"first relapse, the first symptoms appear ({score})",
-        "onset_pp": f"first symptoms; disability starts to build slowly ({score})",
-        "relapse": f"relapse starts; new or worse symptoms build over days ({score})",
-        "peak": f"relapse at its worst ({score})",
-        "remission": "remission; "
-        + (
-            "recovery is almost complete"
-            if half_point(left) == 0
-            else f"about {half_point(left):.1f} points of lasting disability remain"
-        )
-        + f" ({score})",
-        "transition_start": "a slow, steady worsening may begin, hard to notice at "
-        f"first ({score})",
-        "progressive": f"slow worsening without recovery ({score})",
-        "progressive_full": "the change to secondary progressive MS is clear by now; "
-        f"disability grows slowly, with few or no relapses ({score})",
-        "milestone": score,
-        "cap": f"{score}; the chart stops at 8.5 (10 means death due to MS)",
-    }[kind]
 
 
 def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Point, ...]:
@@ -524,8 +511,9 @@ def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Poin
                 _r(years),
                 value,
                 "end",
-                _year(years),
-                f"end of chart (EDSS {half_point(value):.1f}: {edss_words(value, params)})",
+                "end",
+                years,
+                value,
             )
         )
     return tuple(kept)
@@ -634,15 +622,11 @@ def als_course(
     for t in times:
         score = _als_score(t, course)
         if t == 0:
-            detail = f"first symptoms (ALSFRS-R {top:.0f} of 48)"
-            kind = "onset"
+            points.append(Point(t, _r(score), "onset", "als_onset", t, top))
         elif spec.plateau and spec.plateau[0] < t <= spec.plateau[0] + spec.plateau[1]:
-            detail = f"ALSFRS-R {score:.0f} of 48; a pause (plateau) with no decline"
-            kind = "plateau"
+            points.append(Point(t, _r(score), "plateau", "plateau", t, score))
         else:
-            detail = f"ALSFRS-R {score:.0f} of 48"
-            kind = "decline"
-        points.append(Point(t, _r(score), kind, _year(t), detail))
+            points.append(Point(t, _r(score), "decline", "decline", t, score))
     if course.ended:
         if points[-1].year == course.end_year:
             points.pop()
@@ -651,18 +635,16 @@ def als_course(
                 course.end_year,
                 _r(end_score),
                 "end_point",
-                _year(course.end_year),
-                f"{params.end_point.label.lower()}, with ALSFRS-R still at {end_score:.0f} of 48. "
-                f"{params.end_point.explain}",
+                "end_point",
+                course.end_year,
+                end_score,
             )
         )
     else:
         if points[-1].year == _r(years):
             points.pop()
         score = _als_score(years, course)
-        points.append(
-            Point(_r(years), _r(score), "end", _year(years), f"end of chart, ALSFRS-R {score:.0f}")
-        )
+        points.append(Point(_r(years), _r(score), "end", "als_end", years, score))
     milestones = []
     for m in params.als_milestones:
         if m.level <= end_score:
@@ -671,12 +653,7 @@ def als_course(
         if year <= years:
             milestones.append(
                 Point(
-                    _r(year),
-                    _r(m.level),
-                    "milestone",
-                    _year(year),
-                    f"{m.label}. {m.explain}",
-                    m.label,
+                    _r(year), _r(m.level), "milestone", "als_milestone", year, m.level, milestone=m
                 )
             )
     return ALSCourse(

@@ -23,6 +23,7 @@ from .progression import (
     ALSCourse,
     MSCourse,
     Params,
+    Point,
     als_function_remaining,
     annualised_relapse_rate,
     edss_words,
@@ -149,6 +150,60 @@ def _symbol(style) -> str:
     return "circle" if style is MS else "diamond"
 
 
+# --------------------------------------------------------------------------- words
+
+
+def point_words(point: Point, params: Params) -> str:
+    """What happens at one point of a course, in words (the year aside)."""
+    level = point.level
+    score = f"EDSS {half_point(level):.1f}"
+    event = point.event
+    if event == "remission":
+        left = half_point(point.left)
+        rest = (
+            "recovery is almost complete"
+            if left == 0
+            else f"about {left:.1f} points of lasting disability remain"
+        )
+        return f"remission; {rest} ({score})"
+    if event == "milestone" and point.milestone:
+        # The data's label reads "EDSS 6.0, needs a walking aid"; the score is said already.
+        return f"{score}; {point.milestone.label.split(', ', 1)[-1]}"
+    if event == "als_milestone" and point.milestone:
+        return f"{point.milestone.label}. {point.milestone.explain}"
+    if event == "end":
+        return f"end of chart ({score}: {edss_words(level, params)})"
+    if event == "end_point":
+        end = params.end_point
+        return f"{end.label.lower()}, with ALSFRS-R still at {level:.0f} of 48. {end.explain}"
+    return {
+        "onset": f"first relapse, the first symptoms appear ({score})",
+        "onset_pp": f"first symptoms; disability starts to build slowly ({score})",
+        "relapse": f"relapse starts; new or worse symptoms build over days ({score})",
+        "peak": f"relapse at its worst ({score})",
+        "transition_start": "a slow, steady worsening may begin, hard to notice at first "
+        f"({score})",
+        "progressive": f"slow worsening without recovery ({score})",
+        "progressive_full": "the change to secondary progressive MS is clear by now; "
+        f"disability grows slowly, with few or no relapses ({score})",
+        "milestone": score,
+        "cap": f"{score}; the chart stops at 8.5 (10 means death due to MS)",
+        "als_onset": f"first symptoms (ALSFRS-R {level:.0f} of 48)",
+        "plateau": f"ALSFRS-R {level:.0f} of 48; a pause (plateau) with no decline",
+        "decline": f"ALSFRS-R {level:.0f} of 48",
+        "als_end": f"end of chart, ALSFRS-R {level:.0f}",
+    }[event]
+
+
+def point_when(point: Point) -> str:
+    return f"Year {point.at:.1f}"
+
+
+def point_text(point: Point, params: Params) -> str:
+    """The whole sentence for one point: "Year 3.5: relapse at its worst (EDSS 4.0)"."""
+    return f"{point_when(point)}: {point_words(point, params)}"
+
+
 def _short(label: str) -> str:
     """A milestone's label without its bracketed aside, short enough to sit on the chart."""
     return label.split(" (", 1)[0]
@@ -217,7 +272,7 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
                 f"MS: {course.course.short}, {course.treatment.label.lower()}",
                 (p.year for p in points),
                 (p.value for p in points),
-                (p.text for p in points),
+                (point_text(p, params) for p in points),
             )
         ],
         layout=layout,
@@ -226,7 +281,9 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
         figure.add_hline(y=milestone.level, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
     if band is not None:
         _band(figure, *band, MS.tint)
-    rows = tuple((f"{p.year:.1f}", f"{half_point(p.value):.1f}", p.detail) for p in points)
+    rows = tuple(
+        (f"{p.year:.1f}", f"{half_point(p.value):.1f}", point_words(p, params)) for p in points
+    )
     return Chart(
         figure,
         title,
@@ -312,7 +369,7 @@ def als_summary(course: ALSCourse, params: Params) -> str:
         f"month, first {c.years:g} years. The score starts at 48 and {shape}."
     ]
     for m in c.milestones:
-        parts.append(f"{m.when}: {m.label}.")
+        parts.append(f"{point_when(m)}: {m.label}.")
     if c.ended:
         parts.append(
             f"At year {c.end_year:.1f} the course reaches its end point (death, or a breathing "
@@ -342,7 +399,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
             f"ALS: {other.rate.label.lower()} decline (for comparison)",
             (p.year for p in other.points),
             (p.value for p in other.points),
-            (p.text for p in other.points),
+            (point_text(p, params) for p in other.points),
             width=1.5,
             dash="dot",
         )
@@ -356,7 +413,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
             f"ALS: {course.rate.label.lower()} decline",
             (p.year for p in points),
             (p.value for p in points),
-            (p.text for p in points),
+            (point_text(p, params) for p in points),
         )
     )
     shown = (course, *(o for o in others if o.rate.id != course.rate.id))
@@ -387,7 +444,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
                 marker={"size": 12, "symbol": "star", "color": ALS.colour, "line": {"width": 1}},
                 text=[_short(m.label) for m in course.milestones],
                 textposition="middle right",
-                hovertext=[m.text for m in course.milestones],
+                hovertext=[point_text(m, params) for m in course.milestones],
                 hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),
             )
         )
@@ -395,7 +452,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
     _band(figure, low, high, ALS.tint)
     shown = [p for p in points if p.kind != "decline" or float(p.year).is_integer()]
     rows = tuple(
-        (f"{p.year:.1f}", f"{p.value:.0f}", p.detail)
+        (f"{p.year:.1f}", f"{p.value:.0f}", point_words(p, params))
         for p in sorted((*shown, *course.milestones), key=lambda p: p.year)
     )
     return Chart(
@@ -427,14 +484,14 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
                 f"MS ({ms.course.short}, {ms.treatment.label.lower()})",
                 (p.year for p in ms_points),
                 (ms_function_remaining(p.value, params) for p in ms_points),
-                (p.text for p in ms_points),
+                (point_text(p, params) for p in ms_points),
             ),
             _line(
                 ALS,
                 f"ALS ({als.rate.label.lower()} decline, stops at its end point)",
                 (p.year for p in als_points),
                 (als_function_remaining(p.value, params) for p in als_points),
-                (p.text for p in als_points),
+                (point_text(p, params) for p in als_points),
             ),
         ],
         layout=layout,
