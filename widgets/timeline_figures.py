@@ -155,7 +155,9 @@ def _symbol(style) -> str:
 
 def point_words(point: Point, params: Params) -> str:
     """What happens at one point of a course, in words (the year aside)."""
-    level = point.level
+    # The rounded value, as the chart and the table's number column show it: the exact
+    # level can sit across a half-point boundary from it (14.99 vs 15.0).
+    level = point.value
     score = f"EDSS {half_point(level):.1f}"
     event = point.event
     if event == "remission":
@@ -196,7 +198,7 @@ def point_words(point: Point, params: Params) -> str:
 
 
 def point_when(point: Point) -> str:
-    return f"Year {point.at:.1f}"
+    return f"Year {point.year:.1f}"
 
 
 def point_text(point: Point, params: Params) -> str:
