@@ -351,7 +351,7 @@ def test_points_are_numbers_and_the_words_are_written_once(params):
         assert not any(isinstance(v, str) and " " in v for v in vars(point).values())
         assert point.year == round(point.at, 2)
         text = point_text(point, params)
-        assert text == f"Year {point.at:.1f}: {point_words(point, params)}"
+        assert text == f"Year {point.year:.1f}: {point_words(point, params)}"
     assert {m.label for m in als.milestones} <= {m.label for m in params.als_milestones}
     milestones = [p for p in ppms.points if p.milestone]
     assert milestones and {p.label for p in milestones} <= {m.label for m in params.ms_milestones}
