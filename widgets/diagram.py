@@ -380,8 +380,32 @@ def _badge(disease: str, kind: str, part_id: str, x: float, y: float) -> tuple[E
     return group, width
 
 
-def _legend(view: str, uid: str) -> list[ET.Element]:
-    """Key for the current view, drawn inside the SVG so a screenshot carries it too."""
+HALO_KEY_WORDS = "thick outline: the part you chose"
+
+
+def _halo_key(y: float) -> list[ET.Element]:
+    """The key's entry for the halo: a swatch outlined as the chosen part is, and words."""
+    swatch = {"x": "4", "y": f"{y + 4:g}", "width": "32", "height": "16", "rx": "3"}
+    shapes = [ET.Element(_q("rect"), {**swatch, "fill": "#E6E6E6"})]
+    for colour, width in ((TEXT, HALO_KEY_WIDTH + 3), (HALO_COLOUR, HALO_KEY_WIDTH)):
+        shapes.append(
+            ET.Element(
+                _q("rect"),
+                {**swatch, "fill": "none", "stroke": colour, "stroke-width": str(width)},
+            )
+        )
+    group = ET.Element(_q("g"), {"class": "msals-halo-key"})
+    group.extend(shapes)
+    words = ET.SubElement(group, _q("text"), {"x": "50", "y": f"{y + 17:g}", "fill": TEXT})
+    words.text = HALO_KEY_WORDS
+    return [group]
+
+
+def _legend(view: str, uid: str, chosen: bool = False) -> list[ET.Element]:
+    """Key for the current view, drawn inside the SVG so a screenshot carries it too.
+
+    ``chosen``: a part is chosen, so the key also explains the halo that marks it.
+    """
     items: list[ET.Element] = []
 
     def text(x, y, words, **attrs):
@@ -397,6 +421,8 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
         text(0, 104, "Arrows show which way signals go:")
         text(0, 126, "motor commands down and out,")
         text(0, 148, "sensory messages in and up.")
+        if chosen:
+            items.extend(_halo_key(168))
         return items
     rows: list[tuple[str | None, list[tuple[str, str]], str]] = []
     for disease in diseases_in(view):
@@ -427,6 +453,8 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
             items.append(badge)
             x += width + 4
         text(x + 4 if badges else x, y + 17, words)
+    if chosen:
+        items.extend(_halo_key(24 + len(rows) * 34))
     return items
 
 
@@ -507,7 +535,7 @@ def render_svg(
     if selected is not None:
         _halo(root, groups[selected], selected)
     legend = root.find(f".//{_q('g')}[@id='legend']")
-    legend.extend(_legend(view, uid))
+    legend.extend(_legend(view, uid, chosen=selected is not None))
     return ET.tostring(root, encoding="unicode")
 
 
@@ -526,6 +554,9 @@ def _halo(root: ET.Element, group: ET.Element, part_id: str) -> None:
         halo.set("pointer-events", "none")
         halo.set("aria-hidden", "true")
         for shape in halo.iter():
+            # An arrowhead scales with its line's width: on a halo it would be huge.
+            for marker in ("marker-start", "marker-mid", "marker-end"):
+                shape.attrib.pop(marker, None)
             if shape.tag == _q("text"):
                 shape.set("visibility", "hidden")
                 continue
@@ -542,6 +573,7 @@ def _halo(root: ET.Element, group: ET.Element, part_id: str) -> None:
 
 HALO_WIDTH = 16  # px: wider than any damaged line (at most 14 px), so it shows around it
 HALO_COLOUR = "#F0E442"  # Okabe-Ito yellow: unlike both disease colours
+HALO_KEY_WIDTH = 5  # the key's swatch: the halo's band, drawn to the swatch's scale
 
 
 # ---------------------------------------------------------------- the text panel

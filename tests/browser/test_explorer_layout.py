@@ -4,8 +4,9 @@ At 1024×768 with the file browser open (Binder's default), and at 800 px wide, 
 explorer's controls, picture and summary must be on screen together: the toggle and the
 Part menu on one row above the picture, the summary under it, all within the notebook's
 visible height; no text of the widget (outside the drawing) under 14 px; nothing wider
-than the notebook. Clicking a part's label on the drawing chooses that part, as the Part
-menu (the keyboard way) does. Screenshots go to test-artifacts/.
+than the notebook; every part label of the drawing at least 12 px tall on screen.
+Clicking a part's label on the drawing chooses that part, as the Part menu (the keyboard
+way) does. Screenshots go to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ LESSON = "lessons/02_what_each_disease_damages.ipynb"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 ROOT = f"{PANEL} .msals-explorer"
 SIZES = [(1024, 768, True), (800, 600, False)]
+MIN_LABEL_PX = 12  # a part label's height on screen (its text box), in CSS pixels
 
 JS_GEOMETRY = """(root) => {
   const explorer = document.querySelector(root);
@@ -40,11 +42,13 @@ JS_GEOMETRY = """(root) => {
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (text && size < 14) small.push(`${size}px: ${text.slice(0, 30)}`);
   }
-  const label = explorer.querySelector('.msals-diagram svg text[data-label-for]');
+  // The drawing's part labels, as tall as they are drawn on screen (the smallest).
+  const labels = [...explorer.querySelectorAll('.msals-diagram svg text[data-label-for]')]
+    .map(el => el.getBoundingClientRect().height);
   return {view: view.toJSON(), toggle, menu, controls, picture, summary, small,
           explorerWidth: explorer.getBoundingClientRect().width,
           scrollWidth: explorer.scrollWidth, clientWidth: explorer.clientWidth,
-          labelPx: label ? label.getBoundingClientRect().height : null,
+          labels: labels.length, labelPx: labels.length ? Math.min(...labels) : null,
           leftOpen: !document.querySelector('#jp-left-stack').classList.contains('lm-mod-hidden')};
 }"""
 
@@ -88,7 +92,10 @@ def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_
         )
     g = geometry
     shown = {k: round(g[k]["height"]) for k in ("view", "controls", "picture", "summary")}
-    print(f"{width}x{height}: heights {shown}, label {g['labelPx']:.1f} px")
+    print(
+        f"{width}x{height}: heights {shown}, picture width {g['picture']['width']:.0f},"
+        f" smallest label {g['labelPx']:.1f} px"
+    )
     assert g["leftOpen"] == file_browser, g
     # The toggle and the Part menu share a row on a laptop (on 800 px they may wrap),
     # above the picture.
@@ -104,6 +111,12 @@ def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_
     )
     assert g["scrollWidth"] <= g["clientWidth"] + 1, f"the explorer overflows sideways: {g}"
     assert g["small"] == [], f"widget text under 14 px: {g['small'][:5]}"
+    # The drawing's labels readable: every part label at least 12 px tall on screen.
+    assert g["labels"] >= 10, g
+    assert g["labelPx"] >= MIN_LABEL_PX, (
+        f"the smallest diagram label is {g['labelPx']:.1f} px tall at {width}x{height};"
+        f" at least {MIN_LABEL_PX} px needed"
+    )
 
 
 def test_clicking_a_part_on_the_drawing_chooses_it(lessons):
