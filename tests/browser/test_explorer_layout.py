@@ -1,12 +1,13 @@
 """The explorer on a laptop and a projector, and a click on the drawing.
 
-At 1024×768 with the file browser open (Binder's default), and at 800 px wide, the
-explorer's controls, picture and summary must be on screen together: the toggle and the
-Part menu on one row above the picture, the summary under it, all within the notebook's
-visible height; no text of the widget (outside the drawing) under 14 px; nothing wider
-than the notebook; every part label of the drawing at least 12 px tall on screen.
-Clicking a part's label on the drawing chooses that part, as the Part menu (the keyboard
-way) does. Screenshots go to test-artifacts/.
+At 1024×768 with the file browser open (Binder's default), and at 800×600 with the file
+browser closed and open, the explorer's controls, picture and summary must be on screen
+together: the toggle and the Part menu on one row above the picture (on 800 px they may
+wrap), the summary under it, all within the notebook's visible height; no text of the
+widget (outside the drawing) under 14 px; nothing wider than the notebook; every part
+label of the drawing at least 12 px tall on screen (9 px at 800 px with the file browser
+open: see SIZES). Clicking a part's label on the drawing chooses that part, as the Part
+menu (the keyboard way) does. Screenshots go to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -20,8 +21,16 @@ pytestmark = pytest.mark.browser
 LESSON = "lessons/02_what_each_disease_damages.ipynb"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 ROOT = f"{PANEL} .msals-explorer"
-SIZES = [(1024, 768, True), (800, 600, False)]
 MIN_LABEL_PX = 12  # a part label's height on screen (its text box), in CSS pixels
+# (width, height, file browser open, smallest part label allowed in px). At 800 px with the
+# file browser open the explorer is only about 364 px wide: it still fits one screen, but
+# its labels are 9 px (12 px would need a drawing under 730 units wide); the README tells
+# students to close the file browser there. Its floor only guards against getting worse.
+SIZES = [
+    (1024, 768, True, MIN_LABEL_PX),
+    (800, 600, False, MIN_LABEL_PX),
+    (800, 600, True, 8.5),
+]
 
 JS_GEOMETRY = """(root) => {
   const explorer = document.querySelector(root);
@@ -75,9 +84,11 @@ def screen(page, width: int, height: int, file_browser: bool):
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "file_browser"), SIZES, ids=["1024x768-file-browser", "800x600"]
+    ("width", "height", "file_browser", "min_label"),
+    SIZES,
+    ids=["1024x768-file-browser", "800x600", "800x600-file-browser"],
 )
-def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_browser):
+def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_browser, min_label):
     notebook = lessons.open(LESSON)
     page = notebook.page
     with screen(page, width, height, file_browser):
@@ -113,9 +124,9 @@ def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_
     assert g["small"] == [], f"widget text under 14 px: {g['small'][:5]}"
     # The drawing's labels readable: every part label at least 12 px tall on screen.
     assert g["labels"] >= 10, g
-    assert g["labelPx"] >= MIN_LABEL_PX, (
+    assert g["labelPx"] >= min_label, (
         f"the smallest diagram label is {g['labelPx']:.1f} px tall at {width}x{height};"
-        f" at least {MIN_LABEL_PX} px needed"
+        f" at least {min_label} px needed"
     )
 
 
