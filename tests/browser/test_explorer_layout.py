@@ -54,7 +54,11 @@ JS_GEOMETRY = """(root) => {
   // The drawing's part labels, as tall as they are drawn on screen (the smallest).
   const labels = [...explorer.querySelectorAll('.msals-diagram svg text[data-label-for]')]
     .map(el => el.getBoundingClientRect().height);
+  const smallest = sel => Math.min(...[...explorer.querySelectorAll(sel)]
+    .map(el => el.getBoundingClientRect().height));
   return {view: view.toJSON(), toggle, menu, controls, picture, summary, small,
+          keyPx: smallest('.msals-diagram svg #legend text'),
+          badgePx: smallest('.msals-diagram svg .msals-svg-badge text'),
           explorerWidth: explorer.getBoundingClientRect().width,
           scrollWidth: explorer.scrollWidth, clientWidth: explorer.clientWidth,
           labels: labels.length, labelPx: labels.length ? Math.min(...labels) : null,
@@ -105,7 +109,8 @@ def test_explorer_fits_a_laptop_and_a_small_screen(lessons, width, height, file_
     shown = {k: round(g[k]["height"]) for k in ("view", "controls", "picture", "summary")}
     print(
         f"{width}x{height}: heights {shown}, picture width {g['picture']['width']:.0f},"
-        f" smallest label {g['labelPx']:.1f} px"
+        f" smallest label {g['labelPx']:.1f} px, key text {g['keyPx']:.1f} px,"
+        f" badge text {g['badgePx']:.1f} px"
     )
     assert g["leftOpen"] == file_browser, g
     # The toggle and the Part menu share a row on a laptop (on 800 px they may wrap),
