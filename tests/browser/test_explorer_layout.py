@@ -158,3 +158,47 @@ def test_clicking_a_part_on_the_drawing_chooses_it(lessons):
     assert any("Pick a part" not in text and len(text) > 40 for text in panel_text)
     # Focus lands on the Part menu, the keyboard way to choose the next part.
     assert page.evaluate("() => document.activeElement.tagName") == "SELECT"
+
+
+JS_COLLISIONS = """() => {
+  const svg = document.querySelector('svg');
+  const frame = svg.getBoundingClientRect();
+  // Every visible text, and each badge's box (a badge's own text sits inside its box).
+  const items = [...svg.querySelectorAll('text, .msals-svg-badge rect')]
+    .filter(el => !el.closest('.msals-halo') && el.getAttribute('visibility') !== 'hidden')
+    .map(el => ({el, name: el.textContent || `${el.parentNode.dataset.for} badge`,
+                 group: el.closest('.msals-svg-badge'), box: el.getBoundingClientRect()}));
+  const overlaps = [];
+  for (const [i, a] of items.entries()) for (const b of items.slice(i + 1)) {
+    if (a.group && a.group === b.group) continue;
+    const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+    const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+    if (x > 1 && y > 1) overlaps.push(`${a.name} / ${b.name}`);
+  }
+  const outside = items.filter(({box}) => box.left < frame.left - 0.5 ||
+    box.right > frame.right + 0.5 || box.top < frame.top - 0.5 ||
+    box.bottom > frame.bottom + 0.5).map(item => item.name);
+  return {overlaps, outside, texts: items.length};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("view", "part"),
+    [("healthy", "axon"), ("ms", "myelin_sheath"), ("als", None), ("compare", "axon")],
+)
+def test_diagram_labels_badges_and_key_never_collide(browser, view, part):
+    """The drawing's larger text (labels 20 units, badges 17, key 18) was laid out by hand:
+    no two texts or badges overlap and none runs off the drawing, in any view."""
+    from widgets import html
+    from widgets.diagram import load_parts, render_svg
+
+    svg = render_svg(load_parts(), view, part)
+    page = browser.new_page(viewport={"width": 980, "height": 800})
+    try:
+        page.set_content(str(html.el("div", html.trusted(svg), style={"width": "960px"})))
+        found = page.evaluate(JS_COLLISIONS)
+    finally:
+        page.close()
+    assert found["texts"] > 30, found
+    assert found["overlaps"] == [], found["overlaps"]
+    assert found["outside"] == [], found["outside"]
