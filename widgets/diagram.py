@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import copy
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import html
 from .base import check_choice
-from .content import DataError, Reference, display_name, load_document
+from .content import Reference, load
+from .content import svg_part_ids as svg_part_ids  # tests and scripts use it from here
+from .content.parts import Part
 from .theme import (
     ALS,
     BACKGROUND,
@@ -44,31 +45,6 @@ def _q(tag: str) -> str:
     return f"{{{SVG_NS}}}{tag}"
 
 
-@dataclass(frozen=True)
-class Effect:
-    damaged: bool
-    kind: str | None  # "primary" or "secondary" when damaged
-    how: str
-    symptoms: tuple[str, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Part:
-    id: str
-    name: str
-    label: str
-    region: str
-    pathway: str
-    function: str
-    sources: tuple[str, ...]
-    ms: Effect
-    als: Effect
-
-    def effect(self, disease: str) -> Effect:
-        return self.ms if disease == "ms" else self.als
-
-
 # ---------------------------------------------------------------- the drawing
 
 
@@ -82,69 +58,12 @@ def svg_template(path: Path = SVG_PATH) -> ET.Element:
     return copy.deepcopy(_template(path, path.stat().st_mtime_ns))
 
 
-def svg_part_ids(root: ET.Element | None = None) -> list[str]:
-    """Ids of the parts drawn in the SVG, in drawing order (``part-<id>`` groups)."""
-    root = svg_template() if root is None else root
-    return [
-        el.get("id")[len("part-") :]
-        for el in root.iter()
-        if (el.get("id") or "").startswith("part-")
-    ]
-
-
 # ---------------------------------------------------------------- the data
 
 
-def _effect(item: dict) -> Effect:
-    return Effect(
-        damaged=item["damaged"],
-        kind=item.get("kind"),
-        how=item["how"],
-        symptoms=tuple(item["symptoms"]),
-        sources=tuple(item["sources"]),
-    )
-
-
-def load_parts(svg_ids: list[str] | None = None) -> list[Part]:
-    """The parts of ``data/parts.yaml``, validated, and checked against the drawing.
-
-    Every part in the data must be drawn in the SVG and every drawn part must be in
-    the data; otherwise a :class:`DataError` names the file and the field.
-    """
-    document = load_document("parts")
-    drawn = svg_part_ids() if svg_ids is None else svg_ids
-    shown = display_name("parts")
-    parts = []
-    for index, item in enumerate(document["parts"]):
-        if item["id"] not in drawn:
-            raise DataError(
-                shown,
-                f"parts[{index}].id",
-                f"unknown part id '{item['id']}': the diagram has no element "
-                f'id="part-{item["id"]}"; drawn parts: {", ".join(drawn)}',
-            )
-        parts.append(
-            Part(
-                id=item["id"],
-                name=item["name"],
-                label=item["label"],
-                region=item["region"],
-                pathway=item["pathway"],
-                function=item["function"],
-                sources=tuple(item["sources"]),
-                ms=_effect(item["ms"]),
-                als=_effect(item["als"]),
-            )
-        )
-    described = {part.id for part in parts}
-    missing = [part_id for part_id in drawn if part_id not in described]
-    if missing:
-        raise DataError(
-            shown,
-            "parts",
-            f"the diagram draws part(s) {', '.join(missing)} that the data does not describe",
-        )
-    return parts
+def load_parts() -> list[Part]:
+    """The parts of ``data/parts.yaml``, validated and checked against the drawing."""
+    return list(load("parts").parts)
 
 
 # ---------------------------------------------------------------- what a view shows
