@@ -16,7 +16,7 @@ registry, ``npm pack``) in ``jupyterlite/pyodide.json`` with its sha512, the bro
 wheels (PyPI, ``pip download``) in ``jupyterlite/requirements-browser.txt`` with their
 sha256. ``--download-only`` fetches them into ``.cache/site/``; after that the build
 needs no network. The content in ``data/`` is compiled by the same loader the lessons
-use (:func:`widgets.content.compile_bundle`) into ``widgets/content_bundle.json`` inside
+use (:func:`widgets.content.compile_bundle`) into ``widgets/content/bundle.json`` inside
 our wheel, so the browser needs neither PyYAML nor jsonschema.
 """
 
@@ -68,8 +68,8 @@ FIRST_LESSON = "00_start_here.ipynb"
 NOT_SHIPPED = {
     "widgetsnbextension": "classic Notebook's widget extension; JupyterLab draws the widgets",
     "jupyterlab-widgets": "the JupyterLab widget extension, served as JavaScript, not Python",
-    "pyyaml": "data/ is compiled at build time (widgets/content_bundle.json)",
-    "jsonschema": "data/ is validated at build time (widgets/content_bundle.json)",
+    "pyyaml": "data/ is compiled at build time (widgets/content/bundle.json)",
+    "jsonschema": "data/ is validated at build time (widgets/content/bundle.json)",
 }
 # Hosts that serve scripts, styles, fonts or packages to pages: the site must not name them.
 CDN_HOSTS = (
@@ -319,11 +319,11 @@ def trim_wheel(path: Path, dest: Path) -> Path:
 def build_lesson_wheel(bundle: dict, work: Path) -> Path:
     """Our package as a wheel, with the compiled content inside, built from a copy."""
     source = work / "src"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "content_bundle.json")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "bundle.json")
     shutil.copytree(ROOT / "widgets", source / "widgets", ignore=ignore)
     for name in ("pyproject.toml", "LICENSE"):
         shutil.copyfile(ROOT / name, source / name)
-    (source / "widgets" / "content_bundle.json").write_text(
+    (source / "widgets" / "content" / "bundle.json").write_text(
         json.dumps(bundle, sort_keys=True, ensure_ascii=False), encoding="utf-8"
     )
     result = subprocess.run(
@@ -345,8 +345,8 @@ def build_lesson_wheel(bundle: dict, work: Path) -> Path:
         raise BuildError(f"building the lesson wheel failed:\n{result.stdout}{result.stderr}")
     (wheel,) = (work / "dist").glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        if "widgets/content_bundle.json" not in archive.namelist():
-            raise BuildError("the lesson wheel lacks widgets/content_bundle.json (pyproject)")
+        if "widgets/content/bundle.json" not in archive.namelist():
+            raise BuildError("the lesson wheel lacks widgets/content/bundle.json (pyproject)")
     return wheel
 
 

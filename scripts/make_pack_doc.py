@@ -4,7 +4,8 @@
     python -m scripts.make_pack_doc --check  # exit 1 if anything is out of date
 
 Each generated block sits between ``<!-- pack:begin NAME -->`` and ``<!-- pack:end NAME -->``;
-the prose around them is written by hand. The blocks: links per lesson (Binder, presenter
+the prose around them is written by hand (its Binder links, and those of the README and
+the lessons, are rewritten to ``BINDER_REPO``). The blocks: links per lesson (Binder, presenter
 view, read-only copy) with a QR code each, the two period plans with their timings, the
 support and extension tasks, the handouts, and the exit tickets' questions. QR codes are
 SVG files in ``docs/qr/``, made offline with segno (a small pure-Python QR library,
@@ -29,9 +30,15 @@ from widgets.lesson_map import load_lessons
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "classroom-pack.md"
 QR_DIR = ROOT / "docs" / "qr"
-# The repository Binder builds (the README's badge uses the same).
+# The GitHub repository Binder builds the lessons from: the ONE place to change it (a fork,
+# a move). Then run `make guide`: it rewrites every Binder link (the README's badge, lesson
+# 00, this pack's table and QR codes); tests/test_classroom_pack.py fails until it is run.
 BINDER_REPO = "msals-lessons/ms-vs-als"
 BINDER = f"https://mybinder.org/v2/gh/{BINDER_REPO}/HEAD"
+# Any Binder launch link to a GitHub repository, up to the ref: what `make guide` rewrites.
+BINDER_LINK = re.compile(r"https://mybinder\.org/v2/gh/[^/\s)\"'<>]+/[^/\s)\"'<>]+/[^?/\s)\"'<>]+")
+# Hand-written files whose Binder links follow BINDER_REPO.
+LINKED_FILES = ("README.md", "docs/*.md", "lessons/*.ipynb")
 # The lesson the presenter-mode browser test opens through a Jupyter server.
 PRESENTER_LESSON = "02_what_each_disease_damages"
 # JupyterLab View-menu commands a teacher uses to project a lesson (checked in a browser).
@@ -238,12 +245,23 @@ def render(text: str) -> str:
     return BLOCK.sub(lambda m: m.group(1) + BLOCKS[m.group(2)]() + m.group(4), text)
 
 
+def with_binder_repo(text: str) -> str:
+    """``text`` with every Binder launch link pointing at ``BINDER_REPO``."""
+    return BINDER_LINK.sub(BINDER, text)
+
+
+def linked_files() -> dict[Path, bytes]:
+    """The hand-written files with Binder links, as they should be (links rewritten)."""
+    paths = sorted({p for pattern in LINKED_FILES for p in ROOT.glob(pattern)} - {DOC})
+    return {p: with_binder_repo(p.read_text(encoding="utf-8")).encode("utf-8") for p in paths}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report what is stale")
     args = parser.parse_args(argv)
-    text = DOC.read_text(encoding="utf-8")
-    wanted = {DOC: render(text).encode("utf-8"), **qr_files()}
+    text = with_binder_repo(DOC.read_text(encoding="utf-8"))
+    wanted = {DOC: render(text).encode("utf-8"), **qr_files(), **linked_files()}
     stale = [p for p, data in wanted.items() if not p.is_file() or p.read_bytes() != data]
     if args.check:
         for path in stale:

@@ -8,7 +8,9 @@ serves that folder with Voila and prints the lesson's address. Serving the folde
 one notebook, keeps links between notebooks working (the glossary, "Next: …"); Voila
 answers "403: Forbidden" for any other notebook when started on a single file.
 Larger text and controls come from the widgets' own style sheet (it applies on any Voila
-page, Binder's voila/render links included).
+page, Binder's voila/render links included). Those links get the same prose another way:
+Voila's prelaunch hook (``.jupyter/voila.py``, installed on Binder by ``postBuild``)
+rewrites each lesson as it opens, with the same :mod:`widgets.presenter` rules.
 """
 
 from __future__ import annotations

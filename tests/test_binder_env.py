@@ -20,7 +20,7 @@ from scripts.check_binder_env import ROOT, inputs_digest, runtime_python
 from tests.lessons_plugin import PYTHON_ENV
 
 # What the lessons never import: tools for tests, lint, authoring and other front ends.
-DEV_TOOLS = ("pytest", "nbval", "xdist", "ruff", "playwright", "axe_playwright_python", "voila")
+DEV_TOOLS = ("pytest", "nbval", "xdist", "ruff", "playwright", "axe_playwright_python")
 
 
 def pins(path) -> dict[str, str]:
@@ -57,8 +57,9 @@ def test_runtime_holds_the_lesson_and_the_dev_file_the_tools():
     # Every line pinned exactly (stored outputs are compared byte for byte), but `-e .`.
     assert all("==" in line for line in runtime if line != "-e ."), runtime
     assert "-e ." in runtime
-    lesson = {"jupyterlab", "ipywidgets", "plotly", "ipykernel"}
-    tools = {"nbval", "pytest", "ruff", "playwright", "voila", "notebook"}
+    # Voila is the lesson's too: Binder's presenter links (voila/render/...) need it.
+    lesson = {"jupyterlab", "ipywidgets", "plotly", "ipykernel", "voila"}
+    tools = {"nbval", "pytest", "ruff", "playwright", "notebook"}
     assert lesson <= set(pins(ROOT / "requirements.txt"))
     assert not tools & set(pins(ROOT / "requirements.txt"))
     assert dev[0] == "-r requirements.txt", "the tools come on top of the runtime"

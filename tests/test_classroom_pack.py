@@ -8,7 +8,9 @@ import re
 import pytest
 
 from scripts import make_pack_doc
+from scripts.make_pack_doc import BINDER_REPO
 from tests.conftest import ROOT
+from tests.notebook_tools import LESSONS
 from widgets.classroom import load_plan
 from widgets.lesson_map import load_lessons
 
@@ -60,10 +62,40 @@ def test_every_lesson_has_support_and_extension():
             assert f'src="qr/{lesson.id}.svg"' in doc()
 
 
-def test_binder_links_use_the_readme_repository():
+def binder_repos(text: str) -> list[str]:
+    """The ``owner/name`` of every Binder link to GitHub in ``text``."""
+    return re.findall(r"mybinder\.org/v2/gh/([^/\s]+/[^/\s]+)/", text)
+
+
+def test_every_binder_link_uses_the_one_repository_setting():
+    """The GitHub path Binder builds is set once (make_pack_doc.BINDER_REPO)."""
+    files = [ROOT / "README.md", *(ROOT / "docs").rglob("*.md"), *LESSONS.glob("*.ipynb")]
+    found = {p.relative_to(ROOT).as_posix(): binder_repos(p.read_text("utf-8")) for p in files}
+    assert found["README.md"] and found["docs/classroom-pack.md"], found
+    assert found["lessons/00_start_here.ipynb"], "lesson 00 links to Binder"
+    wrong = {name: repos for name, repos in found.items() if set(repos) - {BINDER_REPO}}
+    assert wrong == {}, f"Binder links not to {BINDER_REPO} (run make guide): {wrong}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"mybinder.org/v2/gh/{make_pack_doc.BINDER_REPO}/HEAD?urlpath=lab/tree/" in readme
+    assert f"mybinder.org/v2/gh/{BINDER_REPO}/HEAD?urlpath=lab/tree/" in readme
+    assert "scripts/make_pack_doc.py" in readme, "the README says where the setting lives"
     assert make_pack_doc.presenter_url("02_x").endswith("?urlpath=voila/render/lessons/02_x.ipynb")
+
+
+def test_changing_the_repository_setting_rewrites_every_link(monkeypatch):
+    """A fork sets BINDER_REPO; `make guide` then points every Binder link at the fork."""
+    monkeypatch.setattr(make_pack_doc, "BINDER", "https://mybinder.org/v2/gh/a-school/fork/HEAD")
+    rewritten = make_pack_doc.linked_files()
+    assert ROOT / "README.md" in rewritten
+    assert ROOT / "lessons" / "00_start_here.ipynb" in rewritten
+    for path, data in rewritten.items():
+        text = data.decode("utf-8")
+        assert set(binder_repos(text)) <= {"a-school/fork"}, path
+        # Only the links change.
+        assert binder_repos(text) == ["a-school/fork"] * len(binder_repos(path.read_text("utf-8")))
+    readme = rewritten[ROOT / "README.md"].decode("utf-8")
+    assert "https://mybinder.org/v2/gh/a-school/fork/HEAD?urlpath=lab/tree/lessons/" in readme
+    doc = make_pack_doc.with_binder_repo(make_pack_doc.DOC.read_text("utf-8"))
+    assert set(binder_repos(doc)) == {"a-school/fork"}
 
 
 def test_quick_start_has_no_commands():

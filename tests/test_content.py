@@ -13,17 +13,25 @@ from widgets.content import (
     DataError,
     cited_sources,
     document_names,
+    load,
     load_document,
     load_references,
 )
+from widgets.content.loader import SCHEMA_DIR
 from widgets.lesson_map import load_lessons
 
 DOCUMENTS = ["lessons", "at_a_glance"]
 
 
-@pytest.mark.parametrize("name", DOCUMENTS)
-def test_real_documents_load(name):
-    assert load_document(name)
+def test_real_documents_load_as_typed_models():
+    lessons = load("lessons")
+    assert [lesson.id for lesson in lessons.lessons] == [
+        item["id"] for item in load_document("lessons")["lessons"]
+    ]
+    assert lessons.lessons[0].id == "00_start_here" and lessons.lessons[0].minutes > 0
+    glance = load("at_a_glance")
+    written = load_document("at_a_glance")["topics"]
+    assert [t.ms.sources for t in glance.topics] == [tuple(t["ms"]["sources"]) for t in written]
 
 
 def test_references_have_citations():
@@ -36,14 +44,14 @@ def test_every_document_has_a_schema_and_loads_as_written():
     names = document_names()
     assert set(DOCUMENTS) <= set(names)
     for name in names:
-        assert (DATA / "schemas" / f"{name}.schema.json").is_file(), name
+        assert (SCHEMA_DIR / f"{name}.schema.json").is_file(), name
         written = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
         assert load_document(name) == written, f"{name}: the loader changed the content"
 
 
 def test_every_schema_is_a_valid_json_schema():
     """The loader trusts the schemas (checking them cost each lesson most of its start-up)."""
-    schemas = sorted((DATA / "schemas").glob("*.schema.json"))
+    schemas = sorted(SCHEMA_DIR.glob("*.schema.json"))
     assert {p.name.removesuffix(".schema.json") for p in schemas} >= set(document_names())
     for path in schemas:
         schema = json.loads(path.read_text(encoding="utf-8"))

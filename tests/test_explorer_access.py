@@ -98,3 +98,38 @@ def test_legend_lists_each_mark_in_words():
     ):
         assert phrase in words
     assert contrast_ratio("#1A1A1A", BACKGROUND) >= 4.5
+
+
+@pytest.mark.parametrize("view", ["healthy", "ms", "als", "compare"])
+def test_legend_explains_the_halo_of_the_chosen_part_in_words(view):
+    """Issue 12: the chosen part's outline is in the key, in words, whenever it is drawn."""
+    chosen = ET.fromstring(render_svg(load_parts(), view, "axon", uid="t"))
+    legend = chosen.find(".//svg:g[@id='legend']", NS)
+    entries = legend.findall("svg:g[@class='msals-halo-key']", NS)
+    assert len(entries) == 1
+    (entry,) = entries
+    assert [t.text for t in entry.iter(f"{SVG}text")] == ["thick outline:", "the part you chose"]
+    # Its swatch is outlined as the halo is: a dark rim under a yellow band, no fill.
+    halo = chosen.find(".//svg:g[@class='msals-halo msals-halo-band']", NS)
+    band_colour = next(e.get("stroke") for e in halo.iter() if e.get("stroke"))
+    outlines = [r for r in entry.iter(f"{SVG}rect") if r.get("fill") == "none"]
+    assert [r.get("stroke") for r in outlines] == ["#1A1A1A", band_colour]
+    assert float(outlines[0].get("stroke-width")) > float(outlines[1].get("stroke-width"))
+    # Below every other entry of the key, not on top of one.
+    own = list(entry.iter(f"{SVG}text"))
+    others = [float(t.get("y")) for t in legend.iter(f"{SVG}text") if t not in own]
+    assert min(float(t.get("y")) for t in own) > max(others)
+    # No part chosen, no halo drawn: the key does not mention it.
+    plain = rendered(view).find(".//svg:g[@id='legend']", NS)
+    assert plain.findall("svg:g[@class='msals-halo-key']", NS) == []
+    assert "the part you chose" not in [t.text for t in plain.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("part_id", ["corticospinal_tract", "sensory_tracts"])
+def test_a_halo_carries_no_arrowheads(part_id):
+    """Arrowheads scale with the line's width: on a 16 px halo they were huge black wedges."""
+    root = ET.fromstring(render_svg(load_parts(), "compare", part_id, uid="t"))
+    part = root.find(f".//svg:g[@id='part-{part_id}']", NS)
+    assert any(e.get("marker-end") for e in part.iter()), "the part itself keeps its arrows"
+    for halo in root.iterfind(".//svg:g[@data-halo-for]", NS):
+        assert not [e for e in halo.iter() if e.get("marker-end") or e.get("marker-start")]

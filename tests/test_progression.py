@@ -8,11 +8,13 @@ import pytest
 
 from widgets.content import DataError, load_document
 from widgets.progression import (
+    EVENTS,
     als_course,
     annualised_relapse_rate,
     load_params,
     ms_course,
 )
+from widgets.timeline_figures import als_stage, als_summary, point_text, point_words
 
 SEEDS = range(30)
 
@@ -90,9 +92,10 @@ def test_relapse_rate_matches_the_population_figure(params):
 def test_edss_is_reported_in_half_points(params):
     course = ms_course("rrms_spms", "none", 25, 6, params=params)
     for point in course.points:
-        for shown in re.findall(r"EDSS (\d+\.\d+)", point.text):
+        text = point_text(point, params)
+        for shown in re.findall(r"EDSS (\d+\.\d+)", text):
             assert float(shown) * 2 == int(float(shown) * 2)
-        assert re.search(r"EDSS \d+\.\d\b", point.text)
+        assert re.search(r"EDSS \d+\.\d\b", text)
 
 
 @pytest.mark.parametrize("treatment", ["none", "ocrelizumab"])
@@ -178,7 +181,8 @@ def test_als_course_ends_at_an_end_point_above_zero(params, rate):
     end = course.points[-1]
     assert end.kind == "end_point" and end.year == course.end_year
     assert end.value > 0 and min(values) > 0  # never runs to 0, never sits at 0
-    assert "death" in end.text.lower() and "tracheostomy" in end.text
+    text = point_text(end, params)
+    assert "death" in text.lower() and "tracheostomy" in text
     low, high = params.rates[rate].survival_years
     assert low <= course.end_year <= high
     assert all(p.year <= course.end_year for p in (*course.points, *course.milestones))
@@ -203,7 +207,7 @@ def test_als_rates_order_and_milestones(params):
     assert ends == sorted(ends)
     typical = als_course("typical", 10, params=params)
     assert [m.value for m in typical.milestones] == [26, 20]
-    assert all("illustrative" not in m.text for m in typical.milestones)
+    assert all("illustrative" not in point_text(m, params) for m in typical.milestones)
     assert typical.milestones[0].year < typical.milestones[1].year < typical.end_year
     assert typical.value_at(typical.milestones[0].year) == pytest.approx(26, abs=0.05)
     short = als_course("typical", 1, params=params)
@@ -332,3 +336,33 @@ def test_treatment_event_with_unknown_source_is_named(edit_data):
     edit_data("treatments_timeline", lambda d: d["events"][2].update(source="fda-1996"))
     with pytest.raises(DataError, match=r"events\[2\]\.source: unknown source id 'fda-1996'"):
         load_document("treatments_timeline")
+
+
+def test_points_are_numbers_and_the_words_are_written_once(params):
+    """progression returns what happens as data; timeline_figures writes every sentence."""
+    als = als_course("typical", 10, params=params)
+    ms = ms_course("rrms_spms", "none", 40, 3, params=params)
+    ppms = ms_course("ppms", "none", 40, params=params)
+    slow = als_course("slow", 10, params=params)
+    points = (*als.points, *als.milestones, *ms.points, *ppms.points, *slow.points)
+    assert {p.event for p in points} == set(EVENTS) - {"als_end"}
+    assert {p.event for p in als_course("typical", 1, params=params).points} >= {"als_end"}
+    for point in points:
+        assert not any(isinstance(v, str) and " " in v for v in vars(point).values())
+        assert point.year == round(point.at, 2)
+        text = point_text(point, params)
+        assert text == f"Year {point.year:.1f}: {point_words(point, params)}"
+    assert {m.label for m in als.milestones} <= {m.label for m in params.als_milestones}
+    milestones = [p for p in ppms.points if p.milestone]
+    assert milestones and {p.label for p in milestones} <= {m.label for m in params.ms_milestones}
+    for point in als.milestones:
+        assert point_words(point, params) == f"{point.label}. {point.milestone.explain}"
+    remission = next(p for p in ms.points if p.event == "remission")
+    assert point_words(remission, params).startswith("remission; ")
+
+
+def test_the_figures_use_the_parts_of_a_point(params):
+    course = als_course("typical", 10, params=params)
+    last = course.milestones[-1]
+    assert als_stage(course, last.year) == f"{last.label.lower()} (by now)"
+    assert f"Year {last.at:.1f}: {last.label}." in als_summary(course, params)

@@ -24,8 +24,8 @@ from scripts.build_site import (
     wheel_depends,
     wheel_imports,
 )
-from widgets import content
 from widgets.content import DataError, compile_bundle, document_names, load_document
+from widgets.content import loader as content
 from widgets.lesson_map import load_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ import json, sys
 from pathlib import Path
 sys.modules["yaml"] = None          # import yaml -> ImportError, as in the browser
 sys.modules["jsonschema"] = None
-import widgets.content as content
+import widgets.content.loader as content
 content.BUNDLE_FILE = Path(sys.argv[1])
 content.REPO_DATA_DIR = Path("/nonexistent/data")
 import widgets
@@ -63,7 +63,7 @@ print(json.dumps({
 
 @pytest.fixture
 def bundle_file(tmp_path):
-    path = tmp_path / "content_bundle.json"
+    path = tmp_path / "bundle.json"
     path.write_text(json.dumps(compile_bundle()), encoding="utf-8")
     return path
 

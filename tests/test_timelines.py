@@ -398,3 +398,24 @@ def test_milestone_lines_and_bands_use_plotlys_own_shapes():
     (band,) = als
     assert (band["x0"], band["x1"]) == params.median_survival
     assert band["yref"] == "y domain" and band["fillcolor"] == ALS.tint
+
+
+@pytest.mark.parametrize(
+    ("course", "treatment"),
+    [
+        ("rrms_spms", "none"),
+        ("rrms_spms", "natalizumab"),
+        ("ppms", "none"),
+        ("ppms", "ocrelizumab"),
+    ],
+)
+def test_table_numbers_and_words_give_the_same_edss_and_year(course, treatment):
+    """The number column and the sentence beside it must not disagree (14.99 vs 15.0)."""
+    checked = 0
+    for seed in range(12):
+        chart = ms_chart(course, treatment, 25, seed)
+        for year, edss, words in chart.rows:
+            for said in re.findall(r"EDSS (\d+\.\d)", words):
+                assert said == edss, (seed, year, edss, words)
+                checked += 1
+    assert checked > 30

@@ -6,48 +6,21 @@ comparison. Content comes from ``data/at_a_glance.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets
 import traitlets
 
 from . import html
 from .base import LessonWidget, check_choice
-from .content import Reference, load_document, load_references
+from .content import Reference, load, load_references
+from .content.at_a_glance import Topic
 from .theme import DISEASE_CHOICES, DISEASE_LABELS, DISEASES, diseases_in
 
 CHOICES = DISEASE_CHOICES[1:]  # no healthy view: the table is about the two diseases
 
 
-@dataclass(frozen=True)
-class Statement:
-    text: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    label: str
-    ms: Statement
-    als: Statement
-
-    def statement(self, disease: str) -> Statement:
-        return self.ms if disease == "ms" else self.als
-
-
 def load_glance_topics() -> list[Topic]:
     """The topics of ``data/at_a_glance.yaml``, validated."""
-    document = load_document("at_a_glance")
-    return [
-        Topic(
-            id=item["id"],
-            label=item["label"],
-            ms=Statement(item["ms"]["text"], tuple(item["ms"]["sources"])),
-            als=Statement(item["als"]["text"], tuple(item["als"]["sources"])),
-        )
-        for item in document["topics"]
-    ]
+    return list(load("at_a_glance").topics)
 
 
 def cited(topics: list[Topic], view: str) -> list[str]:

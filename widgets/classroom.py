@@ -1,7 +1,7 @@
 """The classroom plan (``data/classroom.yaml``): two timed periods and their exit tickets.
 
-Pure functions: :func:`load_plan` checks the file (lesson ids exist, each period's
-minutes add up to ``period_minutes``), :func:`ticket_questions` picks a period's
+Pure functions: :func:`load_plan` gives the checked plan (its shape and rules are in
+:mod:`widgets.content.classroom`), :func:`ticket_questions` picks a period's
 exit-ticket questions from ``data/quiz.yaml`` and :func:`tickets` lists every ticket an
 exit-ticket code can name: each lesson that has questions (``"03"``) and each period
 (``"P1"``).
@@ -9,10 +9,9 @@ exit-ticket code can name: each lesson that has questions (``"03"``) and each pe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .base import check_choice
-from .content import DataError, display_name, load_document, require_known
+from .content import load
+from .content.classroom import Period, Plan
 from .lesson_map import load_lessons
 from .quiz_logic import Question, load_questions
 
@@ -24,83 +23,8 @@ MODES = {
 }
 
 
-@dataclass(frozen=True)
-class Segment:
-    minutes: int
-    mode: str
-    core: bool
-    what: str
-    lesson: str | None = None
-
-
-@dataclass(frozen=True)
-class Period:
-    id: str
-    title: str
-    lessons: tuple[str, ...]
-    segments: tuple[Segment, ...]
-
-    @property
-    def number(self) -> str:
-        return self.id[1:]
-
-    @property
-    def minutes(self) -> int:
-        return sum(segment.minutes for segment in self.segments)
-
-    @property
-    def core_minutes(self) -> int:
-        return sum(segment.minutes for segment in self.segments if segment.core)
-
-
-@dataclass(frozen=True)
-class LessonTasks:
-    lesson: str
-    support: str
-    extension: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    period_minutes: int
-    ticket_size: int
-    periods: tuple[Period, ...]
-    tasks: tuple[LessonTasks, ...]
-
-    def period(self, period_id: str) -> Period:
-        check_choice("period", period_id, [p.id for p in self.periods])
-        return next(p for p in self.periods if p.id == period_id)
-
-
 def load_plan() -> Plan:
-    document = load_document("classroom")
-    shown = display_name("classroom")
-    lesson_ids = [lesson.id for lesson in load_lessons()]
-    periods = []
-    for index, item in enumerate(document["periods"]):
-        where = f"periods[{index}]"
-        for number, lesson in enumerate(item["lessons"]):
-            require_known(lesson, lesson_ids, shown, f"{where}.lessons[{number}]")
-        segments = []
-        for number, segment in enumerate(item["segments"]):
-            if "lesson" in segment:
-                field = f"{where}.segments[{number}].lesson"
-                require_known(segment["lesson"], lesson_ids, shown, field)
-            segments.append(Segment(**segment))
-        period = Period(item["id"], item["title"], tuple(item["lessons"]), tuple(segments))
-        if period.minutes != document["period_minutes"]:
-            raise DataError(
-                shown,
-                f"{where}.segments",
-                f"the minutes add up to {period.minutes}, not the period's "
-                f"{document['period_minutes']}",
-            )
-        periods.append(period)
-    tasks = []
-    for index, item in enumerate(document["lessons"]):
-        require_known(item["lesson"], lesson_ids, shown, f"lessons[{index}].lesson")
-        tasks.append(LessonTasks(**item))
-    return Plan(document["period_minutes"], document["ticket_size"], tuple(periods), tuple(tasks))
+    return load("classroom")
 
 
 def ticket_questions(period: Period, size: int, questions: list[Question]) -> list[Question]:

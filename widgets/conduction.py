@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 
 from .base import check_choice
-from .content import DataError, display_name, load_document, require_known
+from .content import load
 
 DATA_NAME = "conduction"
 ARRIVED, BLOCKED, NO_SIGNAL = "arrived", "blocked", "no_signal"
@@ -135,145 +135,75 @@ class Model:
         return 1 / (1 - self.hidden_loss_share)
 
 
-def _value(entry: dict) -> float:
-    return float(entry["value"])
-
-
-def _check_sourced(node, shown: str, path: str = "") -> None:
-    """Every number (a mapping with a ``value``) must name a ``source`` or ``sources``."""
-    if isinstance(node, dict):
-        if "value" in node and "source" not in node and "sources" not in node:
-            raise DataError(shown, path, "a number needs a 'source' or 'sources' (none given)")
-        for key, item in node.items():
-            _check_sourced(item, shown, f"{path}.{key}" if path else key)
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            _check_sourced(item, shown, f"{path}[{index}]")
-
-
 def load_model(directory=None) -> Model:
-    """Read and check ``data/conduction.yaml`` (schema, sources, then the rules below)."""
-    doc = load_document(DATA_NAME, directory)
-    shown = display_name(DATA_NAME)
-    _check_sourced(doc, shown)
-    fibres = {}
-    for i, f in enumerate(doc["fibres"]):
-        velocity = f["velocity"]
-        low, high = velocity.get("min"), velocity.get("max")
-        if (low is None) != (high is None):
-            raise DataError(shown, f"fibres[{i}].velocity", "give both min and max, or neither")
-        if low is not None and not low <= velocity["value"] <= high:
-            raise DataError(
-                shown, f"fibres[{i}].velocity.value", f"must lie between min {low} and max {high}"
-            )
-        internode = f.get("internode")
-        if f["myelinated"] and internode is None:
-            raise DataError(shown, f"fibres[{i}].internode", "a myelinated fibre needs one")
-        if not f["myelinated"] and internode is not None:
-            raise DataError(shown, f"fibres[{i}].internode", "a fibre without myelin has none")
-        if internode is not None and internode["value"] > f["length"]["value"]:
-            raise DataError(shown, f"fibres[{i}].internode.value", "is longer than the fibre")
-        fibres[f["id"]] = Fibre(
-            id=f["id"],
-            label=f["label"],
-            kind=f["kind"],
-            myelinated=f["myelinated"],
-            start=f["from"],
-            end=f["to"],
-            length_mm=_value(f["length"]),
-            velocity=_value(velocity),
-            velocity_range=(float(low), float(high)) if low is not None else None,
-            internode_mm=_value(internode) if internode else None,
+    """The simulator's model, derived from ``data/conduction.yaml`` (checked on loading:
+    see :mod:`widgets.content.conduction`)."""
+    doc = load(DATA_NAME, directory)
+    fibres = {
+        f.id: Fibre(
+            id=f.id,
+            label=f.label,
+            kind=f.kind,
+            myelinated=f.myelinated,
+            start=f.start,
+            end=f.end,
+            length_mm=float(f.length.value),
+            velocity=float(f.velocity.value),
+            velocity_range=(
+                (float(f.velocity.min), float(f.velocity.max))
+                if f.velocity.min is not None
+                else None
+            ),
+            internode_mm=float(f.internode.value) if f.internode else None,
         )
-    p = doc["physiology"]
+        for f in doc.fibres
+    }
+    p = doc.physiology
     physiology = Physiology(
-        safety_factor_healthy=_value(p["safety_factor_healthy"]),
-        safety_factor_bare=_value(p["safety_factor_bare"]),
-        bare_speed_share=_value(p["bare_speed_share"]),
-        warm_factor=_value(p["warm_factor"]),
-        warming_celsius=_value(p["warming"]),
-        remyelinated_internode_share=_value(p["remyelinated_internode_share"]),
+        safety_factor_healthy=float(p.safety_factor_healthy.value),
+        safety_factor_bare=float(p.safety_factor_bare.value),
+        bare_speed_share=float(p.bare_speed_share.value),
+        warm_factor=float(p.warm_factor.value),
+        warming_celsius=float(p.warming.value),
+        remyelinated_internode_share=float(p.remyelinated_internode_share.value),
     )
-    if not physiology.safety_factor_healthy > 1:
-        raise DataError(
-            shown,
-            "physiology.safety_factor_healthy.value",
-            "must be above 1 (healthy fibres conduct)",
+    cases = {
+        c.id: Case(
+            id=c.id,
+            label=c.label,
+            disease=c.disease,
+            rows=tuple(_row(r, fibres[r.fibre]) for r in c.rows),
+            muscle=(
+                MuscleSpec(float(c.muscle.lost_share), c.muscle.fasciculations)
+                if c.muscle
+                else None
+            ),
+            sources=c.sources,
         )
-    if not 0 <= physiology.safety_factor_bare < 1:
-        raise DataError(
-            shown, "physiology.safety_factor_bare.value", "must be 0 or more and below 1"
-        )
-    if not 0 < physiology.bare_speed_share < 1:
-        raise DataError(shown, "physiology.bare_speed_share.value", "must be above 0 and below 1")
-    if not 0 < physiology.warm_factor <= 1:
-        raise DataError(shown, "physiology.warm_factor.value", "must be above 0 and at most 1")
-    if not 0 < physiology.remyelinated_internode_share <= 1:
-        raise DataError(
-            shown, "physiology.remyelinated_internode_share.value", "must be above 0 and at most 1"
-        )
-    units = doc["motor_units"]
-    pool = units["pool"]["value"]
-    if pool != int(pool) or pool < 2:
-        raise DataError(shown, "motor_units.pool.value", "must be a whole number, 2 or more")
-    hidden = _value(units["hidden_loss_share"])
-    if not 0 <= hidden < 1:
-        raise DataError(
-            shown, "motor_units.hidden_loss_share.value", "must be 0 or more and below 1"
-        )
-    cases = {}
-    for i, c in enumerate(doc["cases"]):
-        rows = []
-        for j, r in enumerate(c["rows"]):
-            where = f"cases[{i}].rows[{j}]"
-            require_known(r["fibre"], tuple(fibres), shown, f"{where}.fibre")
-            fibre = fibres[r["fibre"]]
-            plaque = None
-            if "plaque" in r:
-                pl = r["plaque"]
-                if not fibre.myelinated:
-                    raise DataError(
-                        shown, f"{where}.plaque", "a fibre without myelin has no plaque"
-                    )
-                if not pl["start"] < pl["end"] <= fibre.length_mm:
-                    raise DataError(
-                        shown,
-                        f"{where}.plaque",
-                        f"start must be before end, and end at most the fibre's length "
-                        f"({fibre.length_mm:g} mm)",
-                    )
-                plaque = Plaque(
-                    float(pl["start"]),
-                    float(pl["end"]),
-                    float(pl["myelin"]),
-                    pl.get("remyelinated", False),
-                )
-            if r.get("neuron_lost") and fibre.kind != "motor":
-                raise DataError(
-                    shown, f"{where}.neuron_lost", "only a motor fibre's neuron dies in ALS"
-                )
-            rows.append(
-                Row(
-                    fibre=fibre,
-                    label=r["label"],
-                    plaque=plaque,
-                    warm=r.get("warm", False),
-                    reference=r.get("reference", False),
-                    neuron_lost=r.get("neuron_lost", False),
-                )
+        for c in doc.cases
+    }
+    units = doc.motor_units
+    return Model(
+        fibres, physiology, int(units.pool.value), float(units.hidden_loss_share.value), cases
+    )
+
+
+def _row(spec, fibre: Fibre) -> Row:
+    plaque = spec.plaque
+    return Row(
+        fibre=fibre,
+        label=spec.label,
+        plaque=(
+            Plaque(
+                float(plaque.start), float(plaque.end), float(plaque.myelin), plaque.remyelinated
             )
-        muscle = c.get("muscle")
-        cases[c["id"]] = Case(
-            id=c["id"],
-            label=c["label"],
-            disease=c["disease"],
-            rows=tuple(rows),
-            muscle=MuscleSpec(float(muscle["lost_share"]), muscle["fasciculations"])
-            if muscle
-            else None,
-            sources=tuple(c["sources"]),
-        )
-    return Model(fibres, physiology, int(pool), hidden, cases)
+            if plaque
+            else None
+        ),
+        warm=spec.warm,
+        reference=spec.reference,
+        neuron_lost=spec.neuron_lost,
+    )
 
 
 # --------------------------------------------------------------------------- conduction

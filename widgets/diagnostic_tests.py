@@ -11,73 +11,23 @@ plain-text summary; :class:`DiagnosticTestExplorer` is a thin widget on top of t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets
 import traitlets
 
 from . import html
 from .base import LessonWidget, check_choice
-from .content import Reference, display_name, load_document, load_references, require_known
+from .content import Reference, load, load_references
+from .content.diagnostic_tests import DiagnosticTest, Verdict
+from .content.diagnostic_tests import Finding as Finding
 from .theme import DISEASES
 
 DISEASE_KEYS = ("ms", "als")
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """How a typical result weighs in the diagnosis, in words and a symbol."""
-
-    id: str
-    label: str
-    symbol: str
-
-    @property
-    def text(self) -> str:
-        return f"{self.symbol} {self.label}"
-
-
-@dataclass(frozen=True)
-class Finding:
-    finding: str
-    why: str
-    verdict: str
-
-
-@dataclass(frozen=True)
-class DiagnosticTest:
-    id: str
-    name: str
-    measures: str
-    ms: Finding
-    als: Finding
-    sources: tuple[str, ...]
-
-    def finding(self, disease: str) -> Finding:
-        return self.ms if disease == "ms" else self.als
-
-
 def load_diagnostic_tests() -> tuple[list[DiagnosticTest], dict[str, Verdict]]:
-    """Tests in file order and the verdicts (id -> Verdict), every verdict id checked."""
-    document = load_document("diagnostic_tests")
-    shown = display_name("diagnostic_tests")
-    verdicts = {item["id"]: Verdict(**item) for item in document["verdicts"]}
-    tests = []
-    for index, item in enumerate(document["tests"]):
-        for disease in DISEASE_KEYS:
-            field = f"tests[{index}].{disease}.verdict"
-            require_known(item[disease]["verdict"], list(verdicts), shown, field)
-        tests.append(
-            DiagnosticTest(
-                id=item["id"],
-                name=item["name"],
-                measures=item["measures"],
-                ms=Finding(**item["ms"]),
-                als=Finding(**item["als"]),
-                sources=tuple(item["sources"]),
-            )
-        )
-    return tests, verdicts
+    """Tests in file order and the verdicts (id -> Verdict)."""
+    document = load("diagnostic_tests")
+    return list(document.tests), {verdict.id: verdict for verdict in document.verdicts}
 
 
 def _find(tests: list[DiagnosticTest], test_id: str) -> DiagnosticTest:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import copy
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from . import html
 from .base import check_choice
-from .content import DataError, Reference, display_name, load_document
+from .content import Reference, load
+from .content import svg_part_ids as svg_part_ids  # tests and scripts use it from here
+from .content.parts import Part
 from .theme import (
     ALS,
     BACKGROUND,
@@ -44,31 +45,6 @@ def _q(tag: str) -> str:
     return f"{{{SVG_NS}}}{tag}"
 
 
-@dataclass(frozen=True)
-class Effect:
-    damaged: bool
-    kind: str | None  # "primary" or "secondary" when damaged
-    how: str
-    symptoms: tuple[str, ...]
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Part:
-    id: str
-    name: str
-    label: str
-    region: str
-    pathway: str
-    function: str
-    sources: tuple[str, ...]
-    ms: Effect
-    als: Effect
-
-    def effect(self, disease: str) -> Effect:
-        return self.ms if disease == "ms" else self.als
-
-
 # ---------------------------------------------------------------- the drawing
 
 
@@ -82,69 +58,12 @@ def svg_template(path: Path = SVG_PATH) -> ET.Element:
     return copy.deepcopy(_template(path, path.stat().st_mtime_ns))
 
 
-def svg_part_ids(root: ET.Element | None = None) -> list[str]:
-    """Ids of the parts drawn in the SVG, in drawing order (``part-<id>`` groups)."""
-    root = svg_template() if root is None else root
-    return [
-        el.get("id")[len("part-") :]
-        for el in root.iter()
-        if (el.get("id") or "").startswith("part-")
-    ]
-
-
 # ---------------------------------------------------------------- the data
 
 
-def _effect(item: dict) -> Effect:
-    return Effect(
-        damaged=item["damaged"],
-        kind=item.get("kind"),
-        how=item["how"],
-        symptoms=tuple(item["symptoms"]),
-        sources=tuple(item["sources"]),
-    )
-
-
-def load_parts(svg_ids: list[str] | None = None) -> list[Part]:
-    """The parts of ``data/parts.yaml``, validated, and checked against the drawing.
-
-    Every part in the data must be drawn in the SVG and every drawn part must be in
-    the data; otherwise a :class:`DataError` names the file and the field.
-    """
-    document = load_document("parts")
-    drawn = svg_part_ids() if svg_ids is None else svg_ids
-    shown = display_name("parts")
-    parts = []
-    for index, item in enumerate(document["parts"]):
-        if item["id"] not in drawn:
-            raise DataError(
-                shown,
-                f"parts[{index}].id",
-                f"unknown part id '{item['id']}': the diagram has no element "
-                f'id="part-{item["id"]}"; drawn parts: {", ".join(drawn)}',
-            )
-        parts.append(
-            Part(
-                id=item["id"],
-                name=item["name"],
-                label=item["label"],
-                region=item["region"],
-                pathway=item["pathway"],
-                function=item["function"],
-                sources=tuple(item["sources"]),
-                ms=_effect(item["ms"]),
-                als=_effect(item["als"]),
-            )
-        )
-    described = {part.id for part in parts}
-    missing = [part_id for part_id in drawn if part_id not in described]
-    if missing:
-        raise DataError(
-            shown,
-            "parts",
-            f"the diagram draws part(s) {', '.join(missing)} that the data does not describe",
-        )
-    return parts
+def load_parts() -> list[Part]:
+    """The parts of ``data/parts.yaml``, validated and checked against the drawing."""
+    return list(load("parts").parts)
 
 
 # ---------------------------------------------------------------- what a view shows
@@ -333,7 +252,9 @@ def _mark_part(group: ET.Element, damage: dict[str, str], uid: str) -> None:
                 el.set("stroke-linecap", "butt")
 
 
-BADGE_HEIGHT = 22
+BADGE_HEIGHT = 26
+BADGE_FONT = 17  # drawing units, as the labels' 20: readable where the drawing is small
+KEY_ROW = 36  # the key's rows: 24-unit swatches and badges, 18-unit words
 
 
 def _badge(disease: str, kind: str, part_id: str, x: float, y: float) -> tuple[ET.Element, float]:
@@ -341,7 +262,7 @@ def _badge(disease: str, kind: str, part_id: str, x: float, y: float) -> tuple[E
     style = DISEASES[disease]
     primary = kind == "primary"
     text = style.badge if primary else f"({style.badge})"
-    width = 12 + 11 * len(text)
+    width = 14 + 12 * len(text)
     group = ET.Element(
         _q("g"),
         {
@@ -369,9 +290,9 @@ def _badge(disease: str, kind: str, part_id: str, x: float, y: float) -> tuple[E
         _q("text"),
         {
             "x": f"{x + width / 2:g}",
-            "y": f"{y + 16:g}",
+            "y": f"{y + 19:g}",
             "text-anchor": "middle",
-            "font-size": "14",
+            "font-size": str(BADGE_FONT),
             "font-weight": "700",
             "fill": badge_text_colour(style.colour) if primary else TEXT,
         },
@@ -380,8 +301,35 @@ def _badge(disease: str, kind: str, part_id: str, x: float, y: float) -> tuple[E
     return group, width
 
 
-def _legend(view: str, uid: str) -> list[ET.Element]:
-    """Key for the current view, drawn inside the SVG so a screenshot carries it too."""
+HALO_KEY_WORDS = ("thick outline:", "the part you chose")
+
+
+def _halo_key(y: float) -> list[ET.Element]:
+    """The key's entry for the halo: a swatch outlined as the chosen part is, and words."""
+    swatch = {"x": "4", "y": f"{y + 5:g}", "width": "28", "height": "16", "rx": "3"}
+    shapes = [ET.Element(_q("rect"), {**swatch, "fill": "#E6E6E6"})]
+    for colour, width in ((TEXT, HALO_KEY_WIDTH + 3), (HALO_COLOUR, HALO_KEY_WIDTH)):
+        shapes.append(
+            ET.Element(
+                _q("rect"),
+                {**swatch, "fill": "none", "stroke": colour, "stroke-width": str(width)},
+            )
+        )
+    group = ET.Element(_q("g"), {"class": "msals-halo-key"})
+    group.extend(shapes)
+    for number, line in enumerate(HALO_KEY_WORDS):
+        words = ET.SubElement(
+            group, _q("text"), {"x": "44", "y": f"{y + 19 + 22 * number:g}", "fill": TEXT}
+        )
+        words.text = line
+    return [group]
+
+
+def _legend(view: str, uid: str, chosen: bool = False) -> list[ET.Element]:
+    """Key for the current view, drawn inside the SVG so a screenshot carries it too.
+
+    ``chosen``: a part is chosen, so the key also explains the halo that marks it.
+    """
     items: list[ET.Element] = []
 
     def text(x, y, words, **attrs):
@@ -391,12 +339,14 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
 
     text(0, 0, "Key", **{"font-weight": "700"})
     if view == "healthy":
-        text(0, 28, "Healthy view: nothing is damaged.")
-        text(0, 52, "Pick a part in the list to read")
-        text(0, 72, "what it does.")
-        text(0, 104, "Arrows show which way signals go:")
-        text(0, 126, "motor commands down and out,")
-        text(0, 148, "sensory messages in and up.")
+        text(0, 30, "Healthy view: nothing is damaged.")
+        text(0, 56, "Pick a part in the list to read")
+        text(0, 78, "what it does.")
+        text(0, 112, "Arrows show which way signals go:")
+        text(0, 134, "motor commands down and out,")
+        text(0, 156, "sensory messages in and up.")
+        if chosen:
+            items.extend(_halo_key(176))
         return items
     rows: list[tuple[str | None, list[tuple[str, str]], str]] = []
     for disease in diseases_in(view):
@@ -409,24 +359,26 @@ def _legend(view: str, uid: str) -> list[ET.Element]:
         rows.append(("both", [("ms", "primary"), ("als", "primary")], "damaged in both"))
     rows.append((None, [], "not damaged"))
     for number, (key, badges, words) in enumerate(rows):
-        y = 24 + number * 34
+        y = 24 + number * KEY_ROW
         swatch = {
             "x": "0",
             "y": str(y),
-            "width": "40",
-            "height": "24",
+            "width": "36",
+            "height": str(BADGE_HEIGHT),
             "rx": "3",
             "fill": f"url(#{uid}-{key})" if key else "#E6E6E6",
             "stroke": "#595959" if key in (None, "both") else DISEASES[key.split("-")[0]].colour,
             "stroke-width": "2",
         }
         items.append(ET.Element(_q("rect"), swatch))
-        x = 50
+        x = 44
         for disease, kind in badges:
-            badge, width = _badge(disease, kind if key != "both" else "primary", "legend", x, y + 1)
+            badge, width = _badge(disease, kind if key != "both" else "primary", "legend", x, y)
             items.append(badge)
             x += width + 4
-        text(x + 4 if badges else x, y + 17, words)
+        text(x + 4 if badges else x, y + 19, words)
+    if chosen:
+        items.extend(_halo_key(24 + len(rows) * KEY_ROW))
     return items
 
 
@@ -507,7 +459,7 @@ def render_svg(
     if selected is not None:
         _halo(root, groups[selected], selected)
     legend = root.find(f".//{_q('g')}[@id='legend']")
-    legend.extend(_legend(view, uid))
+    legend.extend(_legend(view, uid, chosen=selected is not None))
     return ET.tostring(root, encoding="unicode")
 
 
@@ -526,6 +478,9 @@ def _halo(root: ET.Element, group: ET.Element, part_id: str) -> None:
         halo.set("pointer-events", "none")
         halo.set("aria-hidden", "true")
         for shape in halo.iter():
+            # An arrowhead scales with its line's width: on a halo it would be huge.
+            for marker in ("marker-start", "marker-mid", "marker-end"):
+                shape.attrib.pop(marker, None)
             if shape.tag == _q("text"):
                 shape.set("visibility", "hidden")
                 continue
@@ -542,6 +497,7 @@ def _halo(root: ET.Element, group: ET.Element, part_id: str) -> None:
 
 HALO_WIDTH = 16  # px: wider than any damaged line (at most 14 px), so it shows around it
 HALO_COLOUR = "#F0E442"  # Okabe-Ito yellow: unlike both disease colours
+HALO_KEY_WIDTH = 5  # the key's swatch: the halo's band, drawn to the swatch's scale
 
 
 # ---------------------------------------------------------------- the text panel

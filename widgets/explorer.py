@@ -77,10 +77,12 @@ class NervousSystemExplorer(LessonWidget):
             layout=ipywidgets.Layout(flex_flow="row wrap", align_items="center"),
         )
         controls.add_class("msals-controls")
-        self._diagram = ipywidgets.HTML(layout=ipywidgets.Layout(flex="1 1 340px"))
+        self._diagram = ipywidgets.HTML(layout=ipywidgets.Layout(flex="2 1 480px"))
         self._panel = ipywidgets.HTML()
-        self._summary = ipywidgets.HTML(layout=ipywidgets.Layout(flex="1 1 260px"))
-        # The summary sits beside the picture where there is room, under it where not.
+        self._summary = ipywidgets.HTML(layout=ipywidgets.Layout(flex="1 1 240px"))
+        # The summary sits beside the picture where there is room, under it where not:
+        # below about 720 px the picture takes the whole width, so its labels stay large;
+        # above, it takes two thirds of the room the summary's short first line leaves.
         picture = ipywidgets.HBox(
             [self._diagram, self._summary], layout=ipywidgets.Layout(flex_flow="row wrap")
         )

@@ -7,34 +7,18 @@ lesson links to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from IPython.display import HTML
 
 from . import html
 from .base import check_choice
-from .content import Reference, display_name, load_document, load_references, require_known
+from .content import Reference, load, load_references
+from .content.glossary import Term
 from .lesson_map import load_lessons
 
 
-@dataclass(frozen=True)
-class Term:
-    id: str
-    term: str
-    definition: str
-    lesson: str
-    source: str | None = None
-
-
 def load_glossary() -> list[Term]:
-    """All terms, sorted alphabetically (case-insensitive); lesson ids are checked."""
-    shown = display_name("glossary")
-    lesson_ids = [lesson.id for lesson in load_lessons()]
-    terms = []
-    for index, item in enumerate(load_document("glossary")["terms"]):
-        require_known(item["lesson"], lesson_ids, shown, f"terms[{index}].lesson")
-        terms.append(Term(**item))
-    return sorted(terms, key=lambda t: t.term.casefold())
+    """All terms, sorted alphabetically (case-insensitive)."""
+    return sorted(load("glossary").terms, key=lambda t: t.term.casefold())
 
 
 def terms_for(terms: list[Term], lesson: str | None) -> list[Term]:

@@ -448,12 +448,18 @@ def widget_style() -> Markup:
         ".msals-quiz .msals-option.msals-right{border-color:#009E73}"
         ".msals-quiz .msals-option.msals-wrong{border-color:#D55E00;border-style:dashed}"
         ".msals-quiz .msals-option{width:auto;min-width:4em}"
-        # Explorer: the picture never taller than about half the screen, so the controls
-        # above it and the summary under it are on screen with it; parts are clickable.
-        ".msals-explorer .msals-diagram svg{max-height:max(45vh,260px);display:block;"
-        "margin:0 auto}"
+        # Explorer: the picture as tall as the screen allows once JupyterLab's bars, the
+        # controls above it and the summary's first line under it are counted (so all
+        # three are on screen together, and its labels stay at least 12 px tall down to
+        # an 800×600 screen); parts are clickable.
+        ".msals-explorer .msals-diagram svg{max-height:max(calc(100vh - 218px),260px);"
+        "display:block;margin:0 auto}"
         ".msals-diagram [data-part],.msals-diagram [data-label-for]{cursor:pointer}"
         ".msals-explorer .msals-controls{gap:0.3em 1em}"
+        # "Show:" beside its buttons, not on a line of its own (ipywidgets stacks them):
+        # one row of controls leaves the picture more of a small screen.
+        ".msals-explorer .widget-toggle-buttons{display:flex;flex-wrap:wrap;"
+        "align-items:center;gap:0.3em 0.5em}"
         # The active toggle: a thick underline and bold text, not just a darker grey.
         f".msals-widget .widget-toggle-button.mod-active{{font-weight:700;"
         f"box-shadow:inset 0 -4px 0 {theme.FOCUS_RING}}}"

@@ -2,42 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from IPython.display import HTML
 
 from . import html
-from .content import load_document
-
-
-@dataclass(frozen=True)
-class Lesson:
-    id: str
-    title: str
-    minutes: int
-    summary: str
-    status: str
-
-    @property
-    def number(self) -> str:
-        return self.id[:2]
-
-    @property
-    def filename(self) -> str:
-        return f"{self.id}.ipynb"
+from .content import load
+from .content.lessons import Lesson
 
 
 def load_lessons() -> list[Lesson]:
-    return [Lesson(**item) for item in load_document("lessons")["lessons"]]
+    return list(load("lessons").lessons)
 
 
 def load_course_objectives() -> list[str]:
-    return list(load_document("lessons")["course_objectives"])
+    return list(load("lessons").course_objectives)
 
 
 def advice_note() -> str:
     """The one not-medical-advice wording (data/lessons.yaml), as plain text."""
-    return load_document("lessons")["advice_note"].replace("**", "")
+    return load("lessons").advice_note.replace("**", "")
 
 
 def total_minutes(lessons: list[Lesson]) -> int:

@@ -6,6 +6,13 @@ to someone at a keyboard ("Run the cell below", "before you run the cell", "Shif
 are rewritten by :func:`presenter_markdown`: instructions to run code become plain
 instructions to look ("Before you look, ..."), and sentences only about running code are
 left out. The lessons themselves are never changed.
+
+Two ways in, one rewriting: ``make present`` serves rewritten copies
+(:func:`presenter_notebook`), and every other Voila page of the lessons (Binder's
+``voila/render/lessons/...`` links, the ``voila`` command) rewrites each notebook as it is
+opened, through :func:`voila_prelaunch_hook`, which ``.jupyter/voila.py`` sets as
+Voila's ``VoilaConfiguration.prelaunch_hook`` (``postBuild`` installs that file in
+Binder's image).
 """
 
 from __future__ import annotations
@@ -57,12 +64,29 @@ def presenter_markdown(text: str) -> str:
     return "\n".join(line for line in lines if line is not None)
 
 
+def _rewrite_markdown(notebook) -> None:
+    """Rewrite a notebook's Markdown cells in place, keeping each source's form: a list
+    of lines as in the ``.ipynb`` file, or one string as nbformat reads it."""
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        source = cell["source"]
+        text = presenter_markdown(source if isinstance(source, str) else "".join(source))
+        cell["source"] = text if isinstance(source, str) else text.splitlines(keepends=True)
+
+
 def presenter_notebook(notebook: dict) -> dict:
     """A copy of a notebook (nbformat JSON) for presenter mode: Markdown rewritten,
     code cells unchanged (Voila runs them and hides their code)."""
     result = copy.deepcopy(notebook)
-    for cell in result["cells"]:
-        if cell["cell_type"] == "markdown":
-            text = presenter_markdown("".join(cell["source"]))
-            cell["source"] = text.splitlines(keepends=True)
+    _rewrite_markdown(result)
     return result
+
+
+def voila_prelaunch_hook(request, notebook, cwd):
+    """Voila's ``prelaunch_hook``: the notebook Voila is about to run, rewritten for the
+    projector. Voila calls it with the page request, the notebook (an nbformat
+    ``NotebookNode``) and its folder, before starting the kernel, and shows what it
+    returns."""
+    _rewrite_markdown(notebook)
+    return notebook

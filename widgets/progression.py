@@ -27,7 +27,7 @@ import random
 from dataclasses import dataclass
 
 from .base import check_choice
-from .content import DataError, display_name, load_document, require_known
+from .content import load
 
 MAX_YEARS = 40.0
 MIN_YEARS = 1.0
@@ -114,137 +114,68 @@ class Params:
 
 
 def load_params() -> Params:
-    """Read and check ``data/timelines.yaml`` (schema, sources, then the rules below)."""
-    doc = load_document("timelines")
-    shown = display_name("timelines")
-    ms, als = doc["ms"], doc["als"]
-    treatments = {
-        t["id"]: Treatment(
-            t["id"],
-            t["label"],
-            t["relapse_reduction"]["value"],
-            t["progression_hazard_ratio"]["value"],
-        )
-        for t in ms["treatments"]
-    }
-    for i, t in enumerate(ms["treatments"]):
-        if not 0 <= t["relapse_reduction"]["value"] < 1:
-            raise DataError(shown, f"ms.treatments[{i}].relapse_reduction.value", "must be 0 to <1")
-        if not 0 < t["progression_hazard_ratio"]["value"] <= 1:
-            raise DataError(
-                shown, f"ms.treatments[{i}].progression_hazard_ratio.value", "must be >0 and <=1"
-            )
-    courses = {}
-    for i, c in enumerate(ms["courses"]):
-        for j, treatment in enumerate(c["treatments"]):
-            require_known(treatment, tuple(treatments), shown, f"ms.courses[{i}].treatments[{j}]")
-        anchors = tuple((a["years"], a["edss"]) for a in c["anchors"])
-        progressive = c.get("years_to_progressive", {}).get("value")
-        transition = c.get("transition_from", {}).get("value")
-        if (progressive is None) != (transition is None):
-            raise DataError(
-                shown,
-                f"ms.courses[{i}]",
-                "years_to_progressive and transition_from go together (both or neither)",
-            )
-        if progressive is not None and not 0 < transition < progressive:
-            raise DataError(
-                shown,
-                f"ms.courses[{i}].transition_from.value",
-                "must be above 0 and below years_to_progressive",
-            )
-        previous = (progressive or 0.0, c["start_edss"]["value"])
-        for j, anchor in enumerate(anchors):
-            if anchor[0] <= previous[0] or anchor[1] <= previous[1]:
-                raise DataError(
-                    shown,
-                    f"ms.courses[{i}].anchors[{j}]",
-                    "anchors must rise in both years and EDSS, after the start of progression",
-                )
-            previous = anchor
-        courses[c["id"]] = Course(
-            id=c["id"],
-            label=c["label"],
-            short=c["short"],
-            share=c["share"]["text"],
-            start_edss=c["start_edss"]["value"],
-            years_to_progressive=progressive,
-            transition_from=transition,
-            anchors=anchors,
-            treatments=tuple(c["treatments"]),
-        )
-    day = tuple((d["below"], d["text"]) for d in ms["day"])
-    if [b for b, _ in day] != sorted({b for b, _ in day}) or day[-1][0] < ms["scale"]["max"]:
-        raise DataError(
-            shown, "ms.day", "the 'below' values must rise and the last must reach the scale's max"
-        )
-    top = als["scale"]["max"]
-    speedup = als["early_speedup"]["value"]
-    if speedup <= 0:
-        raise DataError(shown, "als.early_speedup.value", "must be above 0")
-    rate_range = (als["rate_range"]["min"], als["rate_range"]["max"])
-    rates = {}
-    for i, r in enumerate(als["rates"]):
-        per_month = r["per_month"]["value"]
-        if not rate_range[0] <= per_month <= rate_range[1]:
-            raise DataError(
-                shown,
-                f"als.rates[{i}].per_month.value",
-                f"must lie in rate_range {rate_range[0]} to {rate_range[1]}",
-            )
-        band = r["survival_years"]
-        end_year = r["end_year"]["value"]
-        if not band["min"] <= end_year <= band["max"]:
-            raise DataError(
-                shown,
-                f"als.rates[{i}].end_year.value",
-                f"must lie in survival_years {band['min']:g} to {band['max']:g}",
-            )
-        plateau = r.get("plateau")
-        plateau = (plateau["start"], plateau["years"]) if plateau else None
-        if plateau and plateau[0] + plateau[1] >= end_year:
-            raise DataError(shown, f"als.rates[{i}].plateau", "must end before end_year")
-        declining = end_year - (plateau[1] if plateau else 0.0)
-        if top - per_month * 12 * declining <= 0:
-            raise DataError(
-                shown,
-                f"als.rates[{i}].end_year.value",
-                "the score would reach 0 before this end point; an illustrative course ends "
-                "above 0",
-            )
-        rates[r["id"]] = Rate(
-            r["id"], r["label"], per_month, (band["min"], band["max"]), end_year, plateau
-        )
-    relapses = ms["relapses"]
-    arr = relapses["per_year_untreated"]
-    end = als["end_point"]
+    """The courses' parameters, derived from ``data/timelines.yaml`` (checked on loading:
+    see :mod:`widgets.content.timelines`)."""
+    doc = load("timelines")
+    ms, als = doc.ms, doc.als
+    relapses = ms.relapses
+    arr = relapses.per_year_untreated
+    end = als.end_point
     return Params(
-        edss_max=ms["scale"]["max"],
-        edss_shown_max=ms["shown_max"]["value"],
-        ms_milestones=tuple(
-            Milestone(m["id"], m["edss"], m["label"], m["explain"]) for m in ms["milestones"]
-        ),
-        ms_day=day,
-        relapses_per_year=arr["value"],
-        relapses_per_year_range=(arr["min"], arr["max"]),
-        relapse_fall_per_5_years=relapses["fall_per_5_years"]["value"],
-        relapse_rise=(relapses["rise"]["min"], relapses["rise"]["max"]),
-        relapse_left_behind=(relapses["left_behind"]["min"], relapses["left_behind"]["max"]),
-        weeks_to_peak=relapses["weeks_to_peak"]["value"],
-        weeks_to_recover=relapses["weeks_to_recover"]["value"],
-        courses=courses,
-        treatments=treatments,
-        alsfrs_max=top,
-        rate_range=rate_range,
-        rates=rates,
-        early_speedup=speedup,
-        end_point=EndPoint(end["label"], end["explain"].strip(), end["zero_means"].strip()),
-        median_survival=(als["median_survival"]["min"], als["median_survival"]["max"]),
-        als_milestones=tuple(
-            Milestone(m["id"], m["score"], m["label"], m["explain"]) for m in als["milestones"]
-        ),
-        compare_note=doc["compare"]["note"],
+        edss_max=ms.scale.max,
+        edss_shown_max=ms.shown_max.value,
+        ms_milestones=tuple(Milestone(m.id, m.edss, m.label, m.explain) for m in ms.milestones),
+        ms_day=tuple((d.below, d.text) for d in ms.day),
+        relapses_per_year=arr.value,
+        relapses_per_year_range=(arr.min, arr.max),
+        relapse_fall_per_5_years=relapses.fall_per_5_years.value,
+        relapse_rise=(relapses.rise.min, relapses.rise.max),
+        relapse_left_behind=(relapses.left_behind.min, relapses.left_behind.max),
+        weeks_to_peak=relapses.weeks_to_peak.value,
+        weeks_to_recover=relapses.weeks_to_recover.value,
+        courses={
+            c.id: Course(
+                id=c.id,
+                label=c.label,
+                short=c.short,
+                share=c.share.text,
+                start_edss=c.start_edss.value,
+                years_to_progressive=_value_or_none(c.years_to_progressive),
+                transition_from=_value_or_none(c.transition_from),
+                anchors=tuple((a.years, a.edss) for a in c.anchors),
+                treatments=c.treatments,
+            )
+            for c in ms.courses
+        },
+        treatments={
+            t.id: Treatment(
+                t.id, t.label, t.relapse_reduction.value, t.progression_hazard_ratio.value
+            )
+            for t in ms.treatments
+        },
+        alsfrs_max=als.scale.max,
+        rate_range=(als.rate_range.min, als.rate_range.max),
+        rates={
+            r.id: Rate(
+                r.id,
+                r.label,
+                r.per_month.value,
+                (r.survival_years.min, r.survival_years.max),
+                r.end_year.value,
+                (r.plateau.start, r.plateau.years) if r.plateau else None,
+            )
+            for r in als.rates
+        },
+        early_speedup=als.early_speedup.value,
+        end_point=EndPoint(end.label, end.explain.strip(), end.zero_means.strip()),
+        median_survival=(als.median_survival.min, als.median_survival.max),
+        als_milestones=tuple(Milestone(m.id, m.score, m.label, m.explain) for m in als.milestones),
+        compare_note=doc.compare.note,
     )
+
+
+def _value_or_none(entry) -> float | None:
+    return entry.value if entry is not None else None
 
 
 # --------------------------------------------------------------------------- checks
@@ -289,12 +220,43 @@ def edss_words(edss: float, params: Params) -> str:
 
 @dataclass(frozen=True)
 class Point:
-    """One point of a course: when, how much, what kind of event, and words for it."""
+    """One point of a course, as numbers: when, how much, and what happens there.
+
+    ``year`` and ``value`` are rounded for drawing; ``at`` and ``level`` are the exact
+    year and score. The words for a point are written in one place,
+    :func:`widgets.timeline_figures.point_words`, from ``event`` and these numbers.
+    """
 
     year: float
     value: float
     kind: str  # onset, relapse, peak, remission, progressive, milestone, decline, end_point, end
-    text: str
+    event: str  # what happens, for the words: EVENTS
+    at: float
+    level: float  # EDSS for MS, ALSFRS-R for ALS
+    left: float = 0.0  # a remission: EDSS points of lasting disability it leaves
+    milestone: Milestone | None = None  # the published milestone this point reaches
+
+    @property
+    def label(self) -> str:
+        """The milestone's name as written in data/timelines.yaml ("" for other points)."""
+        return self.milestone.label if self.milestone else ""
+
+
+MS_EVENTS = (
+    "onset",
+    "onset_pp",
+    "relapse",
+    "peak",
+    "remission",
+    "transition_start",
+    "progressive",
+    "progressive_full",
+    "milestone",
+    "cap",
+    "end",
+)
+ALS_EVENTS = ("als_onset", "plateau", "decline", "end_point", "als_end", "als_milestone")
+EVENTS = MS_EVENTS + ALS_EVENTS
 
 
 @dataclass(frozen=True)
@@ -345,11 +307,8 @@ def _interpolate(points: tuple[Point, ...], year: float) -> float:
     return points[-1].value
 
 
-def _milestone_text(level: float, milestones: tuple[Milestone, ...]) -> str:
-    for milestone in milestones:
-        if abs(milestone.level - level) < 1e-9:
-            return f"; {milestone.label.split(', ', 1)[-1]}"
-    return ""
+def _milestone_at(level: float, milestones: tuple[Milestone, ...]) -> Milestone | None:
+    return next((m for m in milestones if abs(m.level - level) < 1e-9), None)
 
 
 def _candidate_relapses(rng: random.Random, until: float, params: Params, per_year: float):
@@ -467,26 +426,26 @@ def ms_course(
         relapse = Relapse(_r(s), _r(p), _r(e), _r(before), _r(peak), _r(after))
         relapses.append(relapse)
         kind = "onset" if number == 0 else "relapse"
-        points.append(Point(relapse.start, relapse.before, kind, _ms_text(kind, s, before)))
-        points.append(Point(relapse.peak_year, relapse.peak, "peak", _ms_text("peak", p, peak)))
-        points.append(
-            Point(relapse.end, relapse.after, "remission", _ms_text("remission", e, after, kept))
-        )
+        points.append(Point(relapse.start, relapse.before, kind, kind, s, before))
+        points.append(Point(relapse.peak_year, relapse.peak, "peak", "peak", p, peak))
+        points.append(Point(relapse.end, relapse.after, "remission", "remission", e, after, kept))
     windows = [(s, e) for s, _, e, _, _ in steps]
     grid = [start + RAMP_STEP * i for i in range(int((full - start) / RAMP_STEP) + 1)]
     grid = [y for y in grid if not any(s - 0.05 <= y <= e + 0.05 for s, e in windows)]
     for y in grid:
         kind = "transition_start" if y == start else "progressive"
-        points.append(Point(_r(y), _r(level(y)), kind, _ms_text(kind, y, level(y))))
+        points.append(Point(_r(y), _r(level(y)), kind, kind, y, level(y)))
     if full not in grid:
-        points.append(Point(_r(full), _r(level(full)), "progressive", ""))
+        points.append(Point(_r(full), _r(level(full)), "progressive", "progressive", full, 0.0))
     points.sort(key=lambda point: point.year)
     complete = next(i for i, pt in enumerate(points) if pt.year == _r(full))
     points[complete] = Point(
         points[complete].year,
         points[complete].value,
         "progressive",
-        _ms_text("progressive_full", full, points[complete].value),
+        "progressive_full",
+        full,
+        points[complete].value,
     )
     # After the change: straight lines through the published milestones, then on to the cap.
     points += _milestones_then_cap(anchors, full, level(full), slope, params)
@@ -508,7 +467,7 @@ def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Poin
     """Primary progressive: no relapses; treatment stretches the course by 1/HR."""
     stretch = 1 / therapy.hazard_ratio
     level = spec.start_edss
-    points = [Point(0.0, _r(level), "onset", _ms_text("onset_pp", 0.0, level))]
+    points = [Point(0.0, _r(level), "onset", "onset_pp", 0.0, level)]
     anchors = tuple((y * stretch, e) for y, e in spec.anchors)
     points += _milestones_then_cap(anchors, 0.0, level, 0.0, params)
     return tuple(points)
@@ -531,39 +490,15 @@ def _milestones_then_cap(
         if edss <= last_level or year <= last_year:
             continue
         slope = (edss - last_level) / (year - last_year)
-        text = _ms_text("milestone", year, edss) + _milestone_text(edss, params.ms_milestones)
-        points.append(Point(_r(year), _r(edss), "milestone", text))
+        milestone = _milestone_at(edss, params.ms_milestones)
+        points.append(
+            Point(_r(year), _r(edss), "milestone", "milestone", year, edss, milestone=milestone)
+        )
         last_year, last_level = year, edss
     if slope > 0 and last_level < cap:
         year = last_year + (cap - last_level) / slope
-        points.append(Point(_r(year), _r(cap), "milestone", _ms_text("cap", year, cap)))
+        points.append(Point(_r(year), _r(cap), "milestone", "cap", year, cap))
     return points
-
-
-def _ms_text(kind: str, year: float, edss: float, left: float = 0.0) -> str:
-    when = f"Year {year:.1f}"
-    score = f"EDSS {half_point(edss):.1f}"
-    return {
-        "onset_rr": f"{when}: first relapse, the first symptoms appear ({score})",
-        "onset": f"{when}: first relapse, the first symptoms appear ({score})",
-        "onset_pp": f"{when}: first symptoms; disability starts to build slowly ({score})",
-        "relapse": f"{when}: relapse starts; new or worse symptoms build over days ({score})",
-        "peak": f"{when}: relapse at its worst ({score})",
-        "remission": f"{when}: remission; "
-        + (
-            "recovery is almost complete"
-            if half_point(left) == 0
-            else f"about {half_point(left):.1f} points of lasting disability remain"
-        )
-        + f" ({score})",
-        "transition_start": f"{when}: a slow, steady worsening may begin, hard to notice at "
-        f"first ({score})",
-        "progressive": f"{when}: slow worsening without recovery ({score})",
-        "progressive_full": f"{when}: the change to secondary progressive MS is clear by now; "
-        f"disability grows slowly, with few or no relapses ({score})",
-        "milestone": f"{when}: {score}",
-        "cap": f"{when}: {score}; the chart stops at 8.5 (10 means death due to MS)",
-    }[kind]
 
 
 def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Point, ...]:
@@ -576,8 +511,9 @@ def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Poin
                 _r(years),
                 value,
                 "end",
-                f"Year {years:.1f}: end of chart (EDSS {half_point(value):.1f}: "
-                f"{edss_words(value, params)})",
+                "end",
+                years,
+                value,
             )
         )
     return tuple(kept)
@@ -686,15 +622,11 @@ def als_course(
     for t in times:
         score = _als_score(t, course)
         if t == 0:
-            text = f"Year 0.0: first symptoms (ALSFRS-R {top:.0f} of 48)"
-            kind = "onset"
+            points.append(Point(t, _r(score), "onset", "als_onset", t, top))
         elif spec.plateau and spec.plateau[0] < t <= spec.plateau[0] + spec.plateau[1]:
-            text = f"Year {t:.1f}: ALSFRS-R {score:.0f} of 48; a pause (plateau) with no decline"
-            kind = "plateau"
+            points.append(Point(t, _r(score), "plateau", "plateau", t, score))
         else:
-            text = f"Year {t:.1f}: ALSFRS-R {score:.0f} of 48"
-            kind = "decline"
-        points.append(Point(t, _r(score), kind, text))
+            points.append(Point(t, _r(score), "decline", "decline", t, score))
     if course.ended:
         if points[-1].year == course.end_year:
             points.pop()
@@ -703,19 +635,16 @@ def als_course(
                 course.end_year,
                 _r(end_score),
                 "end_point",
-                f"Year {course.end_year:.1f}: {params.end_point.label.lower()}, with ALSFRS-R "
-                f"still at {end_score:.0f} of 48. {params.end_point.explain}",
+                "end_point",
+                course.end_year,
+                end_score,
             )
         )
     else:
         if points[-1].year == _r(years):
             points.pop()
         score = _als_score(years, course)
-        points.append(
-            Point(
-                _r(years), _r(score), "end", f"Year {years:.1f}: end of chart, ALSFRS-R {score:.0f}"
-            )
-        )
+        points.append(Point(_r(years), _r(score), "end", "als_end", years, score))
     milestones = []
     for m in params.als_milestones:
         if m.level <= end_score:
@@ -724,7 +653,7 @@ def als_course(
         if year <= years:
             milestones.append(
                 Point(
-                    _r(year), _r(m.level), "milestone", f"Year {year:.1f}: {m.label}. {m.explain}"
+                    _r(year), _r(m.level), "milestone", "als_milestone", year, m.level, milestone=m
                 )
             )
     return ALSCourse(

@@ -4,10 +4,9 @@ Pure logic, no widgets: :class:`QuizState` answers, scores and retries, and
 :func:`quiz_html` renders a question set for readers without a kernel (answers hidden
 in ``<details>``). The widget in :mod:`widgets.quiz` is a thin layer over these.
 
-Checks made when questions load, each naming the file and the question id:
-unknown lesson, objective or topic; no correct option, or more than one; blank
-feedback; a "sort" question whose options are not exactly MS, ALS, Both, Neither;
-a vignette without its case.
+The questions' shape and the checks made when they load (unknown lesson, objective or
+topic; not exactly one correct option; blank feedback; ...) live in
+:mod:`widgets.content.quiz` and :mod:`widgets.content.loader`.
 """
 
 from __future__ import annotations
@@ -18,44 +17,15 @@ from dataclasses import dataclass, replace
 
 from . import html, theme
 from .base import check_choice
-from .content import DataError, Reference, data_dir, display_name, load_document, require_known
+from .content import Reference, load
+from .content.objectives import Objective
+from .content.quiz import SORT_OPTIONS
+from .content.quiz import Option as Option
+from .content.quiz import Question as Question
 from .lesson_map import load_lessons
 
-QUESTION_KINDS = ("single_choice", "sort", "vignette")
-SORT_OPTIONS = ("MS", "ALS", "Both", "Neither")
 RIGHT = "✓ Correct."
 WRONG = "✗ Not quite."
-
-
-@dataclass(frozen=True)
-class Objective:
-    id: str
-    lesson: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    lesson: str
-    objectives: tuple[str, ...]
-    kind: str
-    topic: str
-    prompt: str
-    options: tuple[Option, ...]
-    sources: tuple[str, ...]
-    case: str | None = None
-
-    @property
-    def answer_index(self) -> int:
-        return next(i for i, option in enumerate(self.options) if option.correct)
 
 
 @dataclass(frozen=True)
@@ -69,103 +39,23 @@ class Feedback:
 
 
 def load_objectives() -> list[Objective]:
-    """Learning objectives from ``data/objectives.yaml``; each lesson id must exist."""
-    shown = display_name("objectives")
-    lesson_ids = [lesson.id for lesson in load_lessons()]
-    objectives = []
-    for index, item in enumerate(load_document("objectives")["objectives"]):
-        require_known(item["lesson"], lesson_ids, shown, f"objectives[{index}].lesson")
-        objectives.append(Objective(**item))
-    return objectives
-
-
-def load_quiz_topics() -> dict[str, str]:
-    """Known quiz topics: id -> label."""
-    return {item["id"]: item["label"] for item in load_document("quiz")["topics"]}
-
-
-def _question_label(index: int) -> str:
-    """``questions[3] ('some_id')`` if the raw file still shows an id there."""
-    import yaml  # only for this error path: the browser site has no PyYAML
-
-    try:
-        raw = yaml.safe_load((data_dir() / "quiz.yaml").read_text(encoding="utf-8"))
-        qid = raw["questions"][index]["id"]
-    except (OSError, yaml.YAMLError, KeyError, IndexError, TypeError):
-        return f"questions[{index}]"
-    return f"questions[{index}] ({qid!r})"
+    """Learning objectives from ``data/objectives.yaml``."""
+    return list(load("objectives").objectives)
 
 
 def load_questions(lesson: str | None = None) -> list[Question]:
     """All questions (or one lesson's), in file order, fully validated."""
-    shown = display_name("quiz")
-    try:
-        document = load_document("quiz")
-    except DataError as error:
-        # Schema errors name the position; add the question's id so a teacher finds it.
-        if error.field.startswith("questions["):
-            index = int(error.field[len("questions[") : error.field.index("]")])
-            rest = error.field[error.field.index("]") + 1 :]
-            raise DataError(error.file, _question_label(index) + rest, error.problem) from None
-        raise
-    lesson_ids = [item.id for item in load_lessons()]
-    objective_ids = [objective.id for objective in load_objectives()]
-    topics = [item["id"] for item in document["topics"]]
-    questions = []
-    for index, item in enumerate(document["questions"]):
-        where = f"questions[{index}] ({item['id']!r})"
-        require_known(item["lesson"], lesson_ids, shown, f"{where}.lesson")
-        for number, objective in enumerate(item["objectives"]):
-            require_known(objective, objective_ids, shown, f"{where}.objectives[{number}]")
-        require_known(item["topic"], topics, shown, f"{where}.topic")
-        options = tuple(Option(**option) for option in item["options"])
-        _check_options(item["kind"], options, shown, where)
-        if item["kind"] == "vignette" and not item.get("case"):
-            raise DataError(shown, f"{where}.case", "a vignette needs its case description")
-        questions.append(
-            Question(
-                id=item["id"],
-                lesson=item["lesson"],
-                objectives=tuple(item["objectives"]),
-                kind=item["kind"],
-                topic=item["topic"],
-                prompt=item["prompt"],
-                options=options,
-                sources=tuple(item["sources"]),
-                case=item.get("case"),
-            )
-        )
+    questions = list(load("quiz").questions)
     if lesson is not None:
-        check_choice("lesson", lesson, lesson_ids)
-        questions = [q for q in questions if q.lesson == lesson]
-        if not questions:
-            with_questions = sorted({item["lesson"] for item in document["questions"]})
+        check_choice("lesson", lesson, [item.id for item in load_lessons()])
+        with_lesson = [q for q in questions if q.lesson == lesson]
+        if not with_lesson:
             raise ValueError(
                 f"no questions for lesson {lesson!r}; lessons with questions: "
-                + ", ".join(with_questions)
+                + ", ".join(sorted({q.lesson for q in questions}))
             )
+        questions = with_lesson
     return questions
-
-
-def _check_options(kind: str, options: tuple[Option, ...], shown: str, where: str) -> None:
-    correct = sum(option.correct for option in options)
-    if correct != 1:
-        problem = "no option is marked correct" if correct == 0 else f"{correct} options"
-        problem += "" if correct == 0 else " are marked correct; exactly one must be"
-        raise DataError(shown, f"{where}.options", problem)
-    for number, option in enumerate(options):
-        if len(option.feedback.strip()) < 10:
-            raise DataError(
-                shown,
-                f"{where}.options[{number}].feedback",
-                "feedback is missing or too short: say why this option is right or wrong",
-            )
-    if kind == "sort" and tuple(option.text for option in options) != SORT_OPTIONS:
-        raise DataError(
-            shown,
-            f"{where}.options",
-            f"a sort question's options must be {', '.join(SORT_OPTIONS)}",
-        )
 
 
 def feedback_for(question: Question, option_index: int) -> Feedback:

@@ -8,14 +8,15 @@ later highlight its structures on that diagram (:meth:`SymptomExplorer.highlight
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 import ipywidgets
 import traitlets
 
 from . import html
 from .base import LessonWidget, check_choice
-from .content import Reference, display_name, load_document, load_references, require_known
+from .content import Reference, load, load_references
+from .content.symptoms import Involvement, Symptom
 from .diagram import Part, highlights, load_parts, render_svg
 from .theme import DISEASES
 
@@ -27,68 +28,19 @@ ALL = "all"
 NO_SYMPTOM = ""  # the symptom menu's "Choose a symptom…" entry
 
 
-@dataclass(frozen=True)
-class Involvement:
-    """How one disease produces a symptom."""
-
-    structures: tuple[str, ...]
-    why: str
-    frequency: str | None = None
-    structure_names: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Symptom:
-    id: str
-    name: str
-    pathways: tuple[str, ...]
-    sources: tuple[str, ...]
-    ms: Involvement | None = None
-    als: Involvement | None = None
-
-    @property
-    def diseases(self) -> tuple[str, ...]:
-        return tuple(d for d in ("ms", "als") if self.involvement(d))
-
-    def involvement(self, disease: str) -> Involvement | None:
-        return self.ms if disease == "ms" else self.als
-
-
 def load_symptoms() -> tuple[list[Symptom], dict[str, str]]:
-    """Symptoms in file order and the pathways (id -> label), cross-checked."""
-    document = load_document("symptoms")
-    shown = display_name("symptoms")
-    # Structures are the explorer's parts, so a symptom can be shown on its diagram.
+    """Symptoms in file order (with their structures' names) and the pathways (id -> label)."""
+    document = load("symptoms")
     part_names = {part.id: part.name for part in load_parts()}
-    pathways = {item["id"]: item["label"] for item in document["pathways"]}
-    symptoms = []
-    for index, item in enumerate(document["symptoms"]):
-        where = f"symptoms[{index}]"
-        for number, pathway in enumerate(item["pathways"]):
-            require_known(pathway, list(pathways), shown, f"{where}.pathways[{number}]")
-        involvements = {}
-        for disease in ("ms", "als"):
-            if disease in item:
-                entry = item[disease]
-                for number, part in enumerate(entry["structures"]):
-                    field = f"{where}.{disease}.structures[{number}]"
-                    require_known(part, list(part_names), shown, field)
-                involvements[disease] = Involvement(
-                    tuple(entry["structures"]),
-                    entry["why"],
-                    entry.get("frequency"),
-                    tuple(part_names[part] for part in entry["structures"]),
-                )
-        symptoms.append(
-            Symptom(
-                id=item["id"],
-                name=item["name"],
-                pathways=tuple(item["pathways"]),
-                sources=tuple(item["sources"]),
-                **involvements,
-            )
-        )
-    return symptoms, pathways
+
+    def named(involvement: Involvement | None) -> Involvement | None:
+        if involvement is None:
+            return None
+        names = tuple(part_names[part] for part in involvement.structures)
+        return replace(involvement, structure_names=names)
+
+    symptoms = [replace(s, ms=named(s.ms), als=named(s.als)) for s in document.symptoms]
+    return symptoms, {pathway.id: pathway.label for pathway in document.pathways}
 
 
 def filter_symptoms(

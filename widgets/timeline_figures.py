@@ -17,12 +17,13 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from . import html
-from .content import load_document
+from .content import load
 from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
     MSCourse,
     Params,
+    Point,
     als_function_remaining,
     annualised_relapse_rate,
     edss_words,
@@ -149,8 +150,65 @@ def _symbol(style) -> str:
     return "circle" if style is MS else "diamond"
 
 
-def _after_colon(text: str) -> str:
-    return text.split(": ", 1)[-1]
+# --------------------------------------------------------------------------- words
+
+
+def point_words(point: Point, params: Params) -> str:
+    """What happens at one point of a course, in words (the year aside)."""
+    # The rounded value, as the chart and the table's number column show it: the exact
+    # level can sit across a half-point boundary from it (14.99 vs 15.0).
+    level = point.value
+    score = f"EDSS {half_point(level):.1f}"
+    event = point.event
+    if event == "remission":
+        left = half_point(point.left)
+        rest = (
+            "recovery is almost complete"
+            if left == 0
+            else f"about {left:.1f} points of lasting disability remain"
+        )
+        return f"remission; {rest} ({score})"
+    if event == "milestone" and point.milestone:
+        # The data's label reads "EDSS 6.0, needs a walking aid"; the score is said already.
+        return f"{score}; {point.milestone.label.split(', ', 1)[-1]}"
+    if event == "als_milestone" and point.milestone:
+        return f"{point.milestone.label}. {point.milestone.explain}"
+    if event == "end":
+        return f"end of chart ({score}: {edss_words(level, params)})"
+    if event == "end_point":
+        end = params.end_point
+        return f"{end.label.lower()}, with ALSFRS-R still at {level:.0f} of 48. {end.explain}"
+    return {
+        "onset": f"first relapse, the first symptoms appear ({score})",
+        "onset_pp": f"first symptoms; disability starts to build slowly ({score})",
+        "relapse": f"relapse starts; new or worse symptoms build over days ({score})",
+        "peak": f"relapse at its worst ({score})",
+        "transition_start": "a slow, steady worsening may begin, hard to notice at first "
+        f"({score})",
+        "progressive": f"slow worsening without recovery ({score})",
+        "progressive_full": "the change to secondary progressive MS is clear by now; "
+        f"disability grows slowly, with few or no relapses ({score})",
+        "milestone": score,
+        "cap": f"{score}; the chart stops at 8.5 (10 means death due to MS)",
+        "als_onset": f"first symptoms (ALSFRS-R {level:.0f} of 48)",
+        "plateau": f"ALSFRS-R {level:.0f} of 48; a pause (plateau) with no decline",
+        "decline": f"ALSFRS-R {level:.0f} of 48",
+        "als_end": f"end of chart, ALSFRS-R {level:.0f}",
+    }[event]
+
+
+def point_when(point: Point) -> str:
+    return f"Year {point.year:.1f}"
+
+
+def point_text(point: Point, params: Params) -> str:
+    """The whole sentence for one point: "Year 3.5: relapse at its worst (EDSS 4.0)"."""
+    return f"{point_when(point)}: {point_words(point, params)}"
+
+
+def _short(label: str) -> str:
+    """A milestone's label without its bracketed aside, short enough to sit on the chart."""
+    return label.split(" (", 1)[0]
 
 
 # --------------------------------------------------------------------------- MS
@@ -216,7 +274,7 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
                 f"MS: {course.course.short}, {course.treatment.label.lower()}",
                 (p.year for p in points),
                 (p.value for p in points),
-                (p.text for p in points),
+                (point_text(p, params) for p in points),
             )
         ],
         layout=layout,
@@ -226,7 +284,7 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
     if band is not None:
         _band(figure, *band, MS.tint)
     rows = tuple(
-        (f"{p.year:.1f}", f"{half_point(p.value):.1f}", _after_colon(p.text)) for p in points
+        (f"{p.year:.1f}", f"{half_point(p.value):.1f}", point_words(p, params)) for p in points
     )
     return Chart(
         figure,
@@ -295,7 +353,7 @@ def als_stage(course: ALSCourse, year: float) -> str:
         return "first symptoms: weakness in a hand or leg, or in speech"
     reached = [m for m in course.milestones if m.year <= year]
     if reached:
-        return reached[-1].text.split(": ", 1)[1].split(". ", 1)[0].lower() + " (by now)"
+        return reached[-1].label.lower() + " (by now)"
     return "weakness spreading: speaking, swallowing, writing or walking get harder"
 
 
@@ -313,7 +371,7 @@ def als_summary(course: ALSCourse, params: Params) -> str:
         f"month, first {c.years:g} years. The score starts at 48 and {shape}."
     ]
     for m in c.milestones:
-        parts.append(f"{m.text.split('. ', 1)[0]}.")
+        parts.append(f"{point_when(m)}: {m.label}.")
     if c.ended:
         parts.append(
             f"At year {c.end_year:.1f} the course reaches its end point (death, or a breathing "
@@ -343,7 +401,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
             f"ALS: {other.rate.label.lower()} decline (for comparison)",
             (p.year for p in other.points),
             (p.value for p in other.points),
-            (p.text for p in other.points),
+            (point_text(p, params) for p in other.points),
             width=1.5,
             dash="dot",
         )
@@ -357,7 +415,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
             f"ALS: {course.rate.label.lower()} decline",
             (p.year for p in points),
             (p.value for p in points),
-            (p.text for p in points),
+            (point_text(p, params) for p in points),
         )
     )
     shown = (course, *(o for o in others if o.rate.id != course.rate.id))
@@ -386,12 +444,9 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
                 name="ALS milestones (illustrative timing)",
                 mode="markers+text",
                 marker={"size": 12, "symbol": "star", "color": ALS.colour, "line": {"width": 1}},
-                text=[
-                    m.text.split(": ", 1)[1].split(" (", 1)[0].split(". ", 1)[0]
-                    for m in course.milestones
-                ],
+                text=[_short(m.label) for m in course.milestones],
                 textposition="middle right",
-                hovertext=[m.text for m in course.milestones],
+                hovertext=[point_text(m, params) for m in course.milestones],
                 hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),
             )
         )
@@ -399,7 +454,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
     _band(figure, low, high, ALS.tint)
     shown = [p for p in points if p.kind != "decline" or float(p.year).is_integer()]
     rows = tuple(
-        (f"{p.year:.1f}", f"{p.value:.0f}", _after_colon(p.text))
+        (f"{p.year:.1f}", f"{p.value:.0f}", point_words(p, params))
         for p in sorted((*shown, *course.milestones), key=lambda p: p.year)
     )
     return Chart(
@@ -431,14 +486,14 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
                 f"MS ({ms.course.short}, {ms.treatment.label.lower()})",
                 (p.year for p in ms_points),
                 (ms_function_remaining(p.value, params) for p in ms_points),
-                (p.text for p in ms_points),
+                (point_text(p, params) for p in ms_points),
             ),
             _line(
                 ALS,
                 f"ALS ({als.rate.label.lower()} decline, stops at its end point)",
                 (p.year for p in als_points),
                 (als_function_remaining(p.value, params) for p in als_points),
-                (p.text for p in als_points),
+                (point_text(p, params) for p in als_points),
             ),
         ],
         layout=layout,
@@ -525,27 +580,21 @@ class TreatmentEvent:
 
 def load_treatment_context() -> str:
     """The caption sentence that puts the landmarks in context (how many drugs exist)."""
-    return " ".join(load_document("treatments_timeline")["context"]["text"].split())
+    return " ".join(load("treatments_timeline").context.text.split())
 
 
 def load_treatment_events() -> list[TreatmentEvent]:
+    """The landmarks in date order; an event known only by its year sits at mid-year."""
     events = []
-    for item in load_document("treatments_timeline")["events"]:
-        if "date" in item:
-            day = date.fromisoformat(item["date"])
-            when, shown = item["date"], f"{day.day} {day:%B %Y}"
+    for item in load("treatments_timeline").events:
+        if item.date is not None:
+            day = date.fromisoformat(item.date)
+            when, shown = item.date, f"{day.day} {day:%B %Y}"
         else:
-            when, shown = f"{item['year']}-07-01", str(item["year"])
+            when, shown = f"{item.year}-07-01", str(item.year)
         events.append(
             TreatmentEvent(
-                item["id"],
-                item["disease"],
-                item["drug"],
-                item["kind"],
-                when,
-                shown,
-                item["what"],
-                item["source"],
+                item.id, item.disease, item.drug, item.kind, when, shown, item.what, item.source
             )
         )
     return sorted(events, key=lambda e: (e.when, e.disease))

@@ -4,6 +4,10 @@
   server extension included, so ``<server>/voila/render/lessons/<lesson>.ipynb`` (the
   Binder link's ``urlpath=voila/render/...``) shows a lesson without code. Checked here on
   the JupyterLab server the other browser tests use.
+* That view shows presenter mode's prose, as ``make present`` does: no "Run the cell
+  below", "Shift+Enter" or "kernel" (Voila's prelaunch hook, set in ``.jupyter/voila.py``).
+  Checked on that server, and on a server configured as a fresh Binder image is: no repo
+  ``.jupyter`` folder, only what ``postBuild`` installs.
 * In JupyterLab itself (Binder or the JupyterLite site), View menu commands hide every
   code cell and enlarge the page. Checked: the commands exist under the labels the guide
   names, and hiding the code really hides every code input.
@@ -11,26 +15,80 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+
 import pytest
 
 from scripts.make_pack_doc import LAB_COMMANDS, PRESENTER_LESSON
+from tests.browser.jupyter import ROOT
+from tests.browser.test_news_popup import BinderLikeServer
+from widgets.presenter import CODE_TALK, presenter_markdown
 
 pytestmark = pytest.mark.browser
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
-def test_voila_presenter_view_from_the_jupyter_server(lab_server, fresh_page):
-    page = fresh_page
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(lab_server.url(f"/voila/render/lessons/{PRESENTER_LESSON}.ipynb"))
+def lesson_markdown() -> str:
+    notebook = json.loads((ROOT / "lessons" / f"{PRESENTER_LESSON}.ipynb").read_text("utf-8"))
+    return "\n".join(
+        "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"
+    )
+
+
+def check_presenter_view(page, server) -> None:
+    """The lesson through ``<server>/voila/render/...``: widgets, no code, projector prose."""
+    page.goto(server.url(f"/voila/render/lessons/{PRESENTER_LESSON}.ipynb"))
     page.wait_for_selector(".msals-widget .widget-toggle-button", state="attached")
     body = page.locator("body").text_content()
     assert "Key points" in body
     assert "from widgets import" not in body
     assert "Traceback" not in body
+    # The prose is presenter mode's: what the lesson says at a keyboard is rewritten...
+    original = lesson_markdown()
+    assert "Run the cell" in original and "before you run the cell" in original
+    assert "before you look" in presenter_markdown(original)
+    prose = page.locator(".jp-RenderedMarkdown").all_inner_texts()
+    shown = "\n".join(prose)
+    assert "before you look" in shown
+    # ...and no rendered Markdown still talks about running code.
+    assert prose and [text for text in prose if CODE_TALK.search(text)] == []
+
+
+def test_voila_presenter_view_from_the_jupyter_server(lab_server, fresh_page):
+    check_presenter_view(fresh_page, lab_server)
     lab_server.shutdown_kernels()
+
+
+class BinderImageServer(BinderLikeServer):
+    """JupyterLab configured as a fresh Binder image is: the repo's ``.jupyter`` folder is
+    not read, the image's ``<prefix>/etc/jupyter`` (where postBuild writes) is."""
+
+    def environment(self) -> dict[str, str]:
+        env = super().environment()
+        env["JUPYTER_CONFIG_PATH"] = str(self.prefix / "etc" / "jupyter")
+        return env
+
+
+def test_voila_presenter_view_on_binder_gets_its_prose_from_postbuild(browser, repo_copy, tmp_path):
+    prefix = tmp_path / "prefix"
+    (prefix / "share/jupyter/lab/settings").mkdir(parents=True)
+    subprocess.run(
+        ["bash", str(ROOT / "postBuild")],
+        check=True,
+        env={"MSALS_PREFIX": str(prefix), "PATH": "/usr/bin:/bin"},
+    )
+    server = BinderImageServer(repo_copy, tmp_path / "state", prefix)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        server.start()
+        page = context.new_page()
+        page.set_default_timeout(90_000)
+        check_presenter_view(page, server)
+    finally:
+        context.close()
+        server.stop()
 
 
 @pytest.mark.lesson(PRESENTER_LESSON)
