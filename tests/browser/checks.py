@@ -350,9 +350,10 @@ def change_controls(page, root: str) -> list[str]:
     """Operate each kind of control found in ``root`` once, yielding its kind after each."""
     for kind, selector in (
         ("slider", ".widget-slider .noUi-handle, .widget-slider input[type=range]"),
-        ("dropdown", "select"),
-        ("toggle", ".widget-toggle-button:not(.mod-active)"),
-        ("checkbox", "input[type=checkbox]"),
+        # A greyed-out control (the view does not use it) is not one a student can operate.
+        ("dropdown", "select:not(:disabled)"),
+        ("toggle", ".widget-toggle-button:not(.mod-active):not(:disabled)"),
+        ("checkbox", "input[type=checkbox]:not(:disabled)"),
     ):
         controls = page.locator(f"{root} {selector}")
         if controls.count() == 0:

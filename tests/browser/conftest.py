@@ -56,7 +56,10 @@ READ_ONLY = {
     "test_explorer_fits_a_laptop_and_a_small_screen",
     "test_lab_view_menu_hides_code_for_a_projector",
 }
-PRISTINE_THEN_CLICKS = {"test_quiz_state_and_focus_after_each_action"}
+PRISTINE_THEN_CLICKS = {
+    "test_quiz_state_and_focus_after_each_action",
+    "test_timeline_years_per_view_and_greyed_controls_say_why",
+}
 # Servers other than the shared JupyterLab: a group each (fixture name -> group).
 SERVER_GROUPS = {"voila_server": "browser-voila", "notebook7_server": "browser-notebook7"}
 NOTEBOOK_ORDER = {path.stem: index for index, path in enumerate(notebook_paths())}
@@ -92,14 +95,23 @@ def group_of(item) -> str | None:
     return next((g for f, g in SERVER_GROUPS.items() if f in item.fixturenames), None)
 
 
+def own_playwright(item) -> bool:
+    """A browser test that starts a Playwright of its own (the handouts print with one):
+    it must run before this worker's shared Chromium starts, as two cannot share a
+    thread."""
+    return not {"browser", "lessons", "lab_page", "fresh_page"} & set(item.fixturenames)
+
+
 def run_order(item) -> tuple:
     lesson = lab_lesson(item)
     if lesson is not None:
-        return (1, NOTEBOOK_ORDER[lesson], phase(item))
+        return (2, NOTEBOOK_ORDER[lesson], phase(item))
     group = group_of(item)
     if group is not None:
-        return (0, list(SERVER_GROUPS.values()).index(group), 0)
-    return (2, 0, 0)  # other notebooks and other servers: afterwards, in file order
+        return (1, list(SERVER_GROUPS.values()).index(group), 0)
+    if own_playwright(item) and "tests/browser/" not in item.nodeid:
+        return (0, 0, 0)  # first: its file goes to a worker before any Chromium there
+    return (3, 0, 0)  # other notebooks and other servers: afterwards, in file order
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist adds the groups to the node ids
@@ -203,8 +215,7 @@ class LessonSession:
     """Opens lessons in the shared page, and remembers which one is open and run.
 
     Tests of one lesson share a single restart-and-run-all; a test that needs a
-    clean state asks for ``pristine=True``. A lesson opened unrun (``open_unrun``) is run
-    in place by the next ``open`` of it, without loading the page again.
+    clean state asks for ``pristine=True``.
     """
 
     def __init__(self, page, server):
@@ -222,10 +233,15 @@ class LessonSession:
         self.server.shutdown_kernels()  # one lesson's kernel at a time on a 2-core machine
 
     def open_unrun(self, path: str) -> LabNotebook:
-        """The lesson at ``path`` as a student first sees it: opened, untrusted, not run."""
+        """The lesson at ``path`` as a student first sees it: opened, untrusted, not run.
+
+        The next ``open`` loads it again before running it (run in place, JupyterLab
+        4.6 has thrown "removeChild ... not a child of this node" while replacing the
+        sanitised outputs, which the first run's console check would then report).
+        """
         self._leave()
         self.current = LabNotebook(self.page, self.server, path).open()
-        self.touched = False
+        self.touched = True  # not a state the other tests may use as it is
         return self.current
 
     def open(self, path: str, pristine: bool = False) -> LabNotebook:
@@ -235,12 +251,15 @@ class LessonSession:
         and a test has clicked around in it (``touched``).
         """
         current = self.current
-        if current is None or current.path != path or (pristine and self.touched):
+        unrun = current is not None and self.report is None
+        if current is None or current.path != path or unrun or (pristine and self.touched):
             self._leave()
             current = self.current = LabNotebook(self.page, self.server, path).open()
         if self.report is None:
             self.report = current.restart_and_run_all()
             self.touched = False
+        else:  # each test starts where Run All leaves the page: at the top
+            current.scroll_to_top()
         return current
 
     def use(self, path: str) -> LabNotebook:

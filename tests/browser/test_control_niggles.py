@@ -41,7 +41,9 @@ def _timeline_with_ms_view(page):
 
 @pytest.mark.lesson("04_how_the_diseases_progress")
 def test_timeline_years_per_view_and_greyed_controls_say_why(lessons):
-    notebook = lessons.use("lessons/04_how_the_diseases_progress.ipynb")
+    # As Run All left it (the other timeline tests change its view).
+    notebook = lessons.open("lessons/04_how_the_diseases_progress.ipynb", pristine=True)
+    lessons.touched = True
     page = notebook.page
     root, _ = _timeline_with_ms_view(page)
     root.scroll_into_view_if_needed()
