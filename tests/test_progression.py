@@ -366,3 +366,16 @@ def test_the_figures_use_the_parts_of_a_point(params):
     last = course.milestones[-1]
     assert als_stage(course, last.year) == f"{last.label.lower()} (by now)"
     assert f"Year {last.at:.1f}: {last.label}." in als_summary(course, params)
+
+
+def test_milestone_words_on_the_charts_come_from_the_data(params):
+    """The short words beside a milestone are data (``short``), never cut out of its label."""
+    from widgets.timelines import als_chart
+
+    ppms = ms_course("ppms", "none", 40, params=params)
+    reached = [p for p in ppms.points if p.milestone]
+    assert reached
+    for point in reached:
+        assert point_words(point, params).endswith(f"; {point.milestone.short}")
+    markers = [t for t in als_chart("typical", 10).figure.data if t.mode == "markers+text"]
+    assert list(markers[0].text) == [m.short for m in params.als_milestones]

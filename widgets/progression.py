@@ -66,6 +66,7 @@ class Milestone:
     id: str
     level: float  # EDSS for MS, ALSFRS-R score for ALS
     label: str
+    short: str  # the words a chart puts beside it
     explain: str
 
 
@@ -124,7 +125,9 @@ def load_params() -> Params:
     return Params(
         edss_max=ms.scale.max,
         edss_shown_max=ms.shown_max.value,
-        ms_milestones=tuple(Milestone(m.id, m.edss, m.label, m.explain) for m in ms.milestones),
+        ms_milestones=tuple(
+            Milestone(m.id, m.edss, m.label, m.short, m.explain) for m in ms.milestones
+        ),
         ms_day=tuple((d.below, d.text) for d in ms.day),
         relapses_per_year=arr.value,
         relapses_per_year_range=(arr.min, arr.max),
@@ -169,7 +172,9 @@ def load_params() -> Params:
         early_speedup=als.early_speedup.value,
         end_point=EndPoint(end.label, end.explain.strip(), end.zero_means.strip()),
         median_survival=(als.median_survival.min, als.median_survival.max),
-        als_milestones=tuple(Milestone(m.id, m.score, m.label, m.explain) for m in als.milestones),
+        als_milestones=tuple(
+            Milestone(m.id, m.score, m.label, m.short, m.explain) for m in als.milestones
+        ),
         compare_note=doc.compare.note,
     )
 

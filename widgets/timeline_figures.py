@@ -169,8 +169,7 @@ def point_words(point: Point, params: Params) -> str:
         )
         return f"remission; {rest} ({score})"
     if event == "milestone" and point.milestone:
-        # The data's label reads "EDSS 6.0, needs a walking aid"; the score is said already.
-        return f"{score}; {point.milestone.label.split(', ', 1)[-1]}"
+        return f"{score}; {point.milestone.short}"
     if event == "als_milestone" and point.milestone:
         return f"{point.milestone.label}. {point.milestone.explain}"
     if event == "end":
@@ -204,11 +203,6 @@ def point_when(point: Point) -> str:
 def point_text(point: Point, params: Params) -> str:
     """The whole sentence for one point: "Year 3.5: relapse at its worst (EDSS 4.0)"."""
     return f"{point_when(point)}: {point_words(point, params)}"
-
-
-def _short(label: str) -> str:
-    """A milestone's label without its bracketed aside, short enough to sit on the chart."""
-    return label.split(" (", 1)[0]
 
 
 # --------------------------------------------------------------------------- MS
@@ -444,7 +438,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
                 name="ALS milestones (illustrative timing)",
                 mode="markers+text",
                 marker={"size": 12, "symbol": "star", "color": ALS.colour, "line": {"width": 1}},
-                text=[_short(m.label) for m in course.milestones],
+                text=[m.milestone.short for m in course.milestones],
                 textposition="middle right",
                 hovertext=[point_text(m, params) for m in course.milestones],
                 hovertemplate=html.plotly_hover("%{hovertext}", "ALS"),

@@ -38,6 +38,7 @@ class MSMilestone:
     id: str
     edss: float
     label: str
+    short: str  # the words a chart puts beside it
     explain: str
     source: str
 
@@ -138,6 +139,7 @@ class ALSMilestone:
     id: str
     score: float
     label: str
+    short: str  # the words a chart puts beside it
     explain: str
     certainty: str
     source: str
