@@ -61,7 +61,12 @@ def impulses(page) -> dict | None:
 
 
 def wait_for_impulses(page, xs: list[float], symbols: list[str] | None = None) -> dict:
-    """Wait until every impulse marker sits at ``xs`` (and has ``symbols``); return the state."""
+    """Wait until every impulse marker sits at ``xs`` (and has ``symbols``); return the state.
+
+    Within 0.1 mm: an expected position is computed at a frame time read back from its
+    label, which is rounded for display (13.8 mm expected where the frame shows 13.75 mm
+    made a stricter wait sit out its whole timeout). The callers assert the exact values.
+    """
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(
             """([root, xs, symbols]) => {
@@ -69,7 +74,7 @@ def wait_for_impulses(page, xs: list[float], symbols: list[str] | None = None) -
               if (!plot || !plot.data) return false;
               const imp = plot.data.filter(t => t.name === 'impulse');
               return imp.length === xs.length
-                && imp.every((t, i) => Math.abs(t.x[0] - xs[i]) < 0.01)
+                && imp.every((t, i) => Math.abs(t.x[0] - xs[i]) < 0.1)
                 && (!symbols || imp.every((t, i) => t.marker.symbol === symbols[i]));
             }""",
             arg=[ROOT, xs, symbols],
