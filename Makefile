@@ -34,7 +34,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 LESSONS ?= lessons
 # Parallel workers: every target that runs notebooks uses both cores of the reference machine.
 WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -q
+PYTEST := $(BIN)/python -m pytest -q -p tests.fast_start
 
 .PHONY: lesson check test test-core test-site test-lessons lint refresh static site \
 	site-download present guide binder-check bench screenshots clean-venv handouts \
