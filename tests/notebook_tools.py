@@ -90,7 +90,8 @@ def output_texts(notebook: dict) -> list[str]:
 def run_nbval(*notebooks: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     """``pytest --nbval`` on ``notebooks`` in a subprocess, as ``make test-lessons`` runs it."""
     command = [
-        sys.executable, "-m", "pytest", "-q", "-p", "tests.lessons_plugin", "-p", "no:xdist",
+        sys.executable, "-m", "pytest", "-q", "-p", "tests.fast_start",
+        "-p", "tests.lessons_plugin", "-p", "no:xdist",
         "--rootdir", str(ROOT), "--nbval", *map(str, notebooks),
     ]  # fmt: skip
     return subprocess.run(

@@ -455,16 +455,6 @@ class LabNotebook:
         self.page.wait_for_function(JS_ALL_RUN, timeout=timeout)
         return self.cells()
 
-    def scroll_to_top(self) -> None:
-        """Scroll the notebook to its first cell (a windowed notebook draws cells in view)."""
-        self.page.evaluate(
-            """async () => {
-              const notebook = window.jupyterapp.shell.currentWidget.content;
-              await notebook.scrollToItem(0, 'start');
-              await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-            }"""
-        )
-
     def kernel_stdout(self, code: str, timeout: float = 30_000) -> str:
         """Run code in the notebook's own kernel (not in a cell) and return what it printed."""
         return self.page.evaluate(
