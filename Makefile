@@ -89,12 +89,17 @@ static: $(STAMP)
 	$(BIN)/python scripts/export_static.py --out site
 
 # The browser-only site: JupyterLite + the read-only pages in _site/ (always rebuilt from
-# empty). Its build tools are pinned in requirements-site.txt, the Pyodide core and the
+# empty). Its build tools are pinned in requirements-site.txt and installed apart, in
+# .venv/site-tools (a prefix JupyterLab does not read: the JupyterLite kernel's lab
+# extension there would break `make lesson` and the browser tests), the Pyodide core and the
 # browser wheels in jupyterlite/; site-download fetches those once into .cache/site/
 # (npm for Pyodide: installed with apt-get if missing), and after that no network is used.
-SITE_STAMP := $(VENV)/.site-installed
+SITE_STAMP := $(VENV)/.site-tools-installed
 $(SITE_STAMP): $(STAMP) requirements-site.txt
-	$(BIN)/python -m pip install --quiet -r requirements-site.txt
+	rm -rf $(VENV)/site-tools
+	@# An older layout installed them into .venv itself: take its lab extension out again.
+	$(BIN)/python -m pip uninstall --quiet -y jupyterlite-pyodide-kernel jupyterlite-core 2>/dev/null || true
+	$(BIN)/python -m pip install --quiet --prefix $(VENV)/site-tools -r requirements-site.txt
 	touch $(SITE_STAMP)
 
 site-download: $(SITE_STAMP)

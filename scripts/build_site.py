@@ -32,6 +32,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import tempfile
 import time
@@ -57,7 +58,12 @@ BROWSER_WHEELS = PINS / "requirements-browser.txt"
 CACHE = ROOT / ".cache" / "site"
 OUT = ROOT / "_site"
 LABEXTENSIONS = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+# The build tools (requirements-site.txt) live in their own prefix, out of JupyterLab's
+# sight: the JupyterLite kernel's lab extension, found by a server of .venv, fails to load
+# there (console errors in `make lesson` and in every browser test).
+SITE_TOOLS = Path(sys.prefix) / "site-tools"
 KERNEL_EXTENSION = "@jupyterlite/pyodide-kernel-extension"
+KERNEL_EXTENSION_DIR = SITE_TOOLS / "share" / "jupyter" / "labextensions" / KERNEL_EXTENSION
 # The only JupyterLab extensions the lessons use (others found in .venv are left out).
 EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly", KERNEL_EXTENSION)
 # Wheels the kernel extension ships for itself (its own Python side and a stub ipykernel).
@@ -338,6 +344,7 @@ def build_lesson_wheel(bundle: dict, work: Path) -> Path:
             f"--wheel-dir={work / 'dist'}",
             str(source),
         ],
+        env=site_tools_env(),
         capture_output=True,
         text=True,
     )
@@ -373,14 +380,27 @@ def lite_config(packages: list[str]) -> dict:
     }
 
 
+def site_tools_env() -> dict[str, str]:
+    """The environment of a build step: .venv's Python, with the site tools importable."""
+    if not SITE_TOOLS.is_dir():
+        raise BuildError(f"{SITE_TOOLS} is missing: run `make site` (it installs the build tools)")
+    purelib = sysconfig.get_path(
+        "purelib", vars={"base": str(SITE_TOOLS), "platbase": str(SITE_TOOLS)}
+    )
+    extra = [purelib, os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in extra if p)}
+
+
 def run_lite_build(lite_dir: Path, contents: Path, out: Path) -> None:
-    extensions = [f"--LiteBuildConfig.federated_extensions={LABEXTENSIONS / e}" for e in EXTENSIONS]
+    paths = [LABEXTENSIONS / e for e in EXTENSIONS if e != KERNEL_EXTENSION]
+    extensions = [
+        f"--LiteBuildConfig.federated_extensions={p}" for p in [*paths, KERNEL_EXTENSION_DIR]
+    ]
     result = subprocess.run(
         [
             sys.executable,
             "-m",
-            "jupyter",
-            "lite",
+            "jupyterlite_core",
             "build",
             f"--lite-dir={lite_dir}",
             f"--contents={contents}",
@@ -392,7 +412,7 @@ def run_lite_build(lite_dir: Path, contents: Path, out: Path) -> None:
             *extensions,
         ],
         cwd=lite_dir,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env={**site_tools_env(), "PYTHONWARNINGS": "ignore"},
         capture_output=True,
         text=True,
     )
@@ -544,7 +564,7 @@ def build_site(out: Path = OUT, cache: Path = CACHE) -> dict:
                 (pyodide / name).write_bytes(archive.extractfile(member).read())
         info = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
         (pyodide / "pyodide-lock.json").unlink()
-        kernel_pypi = LABEXTENSIONS / KERNEL_EXTENSION / "static" / "pypi"
+        kernel_pypi = KERNEL_EXTENSION_DIR / "static" / "pypi"
         kernel_wheels = [p for pattern in KERNEL_WHEELS for p in kernel_pypi.glob(pattern)]
         wheels = []
         for path in [*downloaded, *kernel_wheels, lesson_wheel]:

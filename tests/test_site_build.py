@@ -250,3 +250,15 @@ def test_trimming_a_wheel_removes_exactly_the_listed_parts(tmp_path, monkeypatch
     # A wheel TRIM does not name is served as downloaded.
     other = make_wheel(source, "other", "1.0", [], ["other/__init__.py"])
     assert build_site.trim_wheel(other, tmp_path / "out").read_bytes() == other.read_bytes()
+
+
+def test_site_tools_stay_out_of_jupyterlabs_sight():
+    """The JupyterLite kernel's lab extension, if JupyterLab found it, breaks `make lesson`
+    and every browser test ("Shared module @jupyterlite/services doesn't exist")."""
+    from jupyter_core.paths import jupyter_path
+
+    seen = [Path(p).resolve() for p in jupyter_path("labextensions")]
+    kernel = build_site.KERNEL_EXTENSION_DIR.resolve()
+    assert not any(folder in kernel.parents for folder in seen), (kernel, seen)
+    for folder in seen:
+        assert not (folder / build_site.KERNEL_EXTENSION).exists(), folder
