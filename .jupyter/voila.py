@@ -8,3 +8,8 @@
 from widgets.presenter import voila_prelaunch_hook
 
 c.VoilaConfiguration.prelaunch_hook = voila_prelaunch_hook  # noqa: F821 (c: Voila's config)
+
+# Notebook 7's lab extension, present in a development venv (not on Binder), fails to load
+# in Voila's page ("The getter for the shared module is not a function"); seen in the
+# browser tests, such a page can also lose a widget model ("widget model not found").
+c.VoilaConfiguration.extension_denylist = ["@jupyter-notebook/lab-extension"]  # noqa: F821

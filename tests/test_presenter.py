@@ -94,5 +94,7 @@ def test_repo_voila_config_sets_the_hook():
 
     config = PyFileConfigLoader("voila.py", path=str(ROOT / ".jupyter")).load_config()
     assert config.VoilaConfiguration.prelaunch_hook is voila_prelaunch_hook
+    # Notebook 7's lab extension breaks Voila's page where both are installed.
+    assert config.VoilaConfiguration.extension_denylist == ["@jupyter-notebook/lab-extension"]
     post_build = (ROOT / "postBuild").read_text(encoding="utf-8")
     assert '"$here/.jupyter/voila.py" "$prefix/etc/jupyter/voila.py"' in post_build

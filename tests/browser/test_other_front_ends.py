@@ -100,6 +100,10 @@ def test_lesson_renders_in_voila_without_code(voila_server, fresh_page, lesson):
         if not lost or attempt == 2:
             break
         print(f"{lesson.stem}: Voila lost {len(lost)} widget model(s); loading again: {errors}")
+        # Leave the page first: its kernel shutdown on unload must not count against the
+        # second load.
+        fresh_page.goto("about:blank")
+        fresh_page.wait_for_timeout(500)
     state = (drawn["shown"], drawn["restored"], drawn["kernel"])
     assert state == (True, True, "idle"), (state, errors)
     assert drawn["viewsRendered"] >= expected, (drawn["notDrawn"], errors)
