@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from .base import check_choice
 from .content import load
+from .content.conduction import Muscle
 
 DATA_NAME = "conduction"
 ARRIVED, BLOCKED, NO_SIGNAL = "arrived", "blocked", "no_signal"
@@ -104,18 +105,12 @@ class Row:
 
 
 @dataclass(frozen=True)
-class MuscleSpec:
-    lost_share: float
-    fasciculations: bool
-
-
-@dataclass(frozen=True)
 class Case:
     id: str
     label: str
     disease: str  # healthy, ms or als
     rows: tuple[Row, ...]
-    muscle: MuscleSpec | None
+    muscle: Muscle | None
     sources: tuple[str, ...]
 
 
@@ -174,9 +169,7 @@ def load_model(directory=None) -> Model:
             disease=c.disease,
             rows=tuple(_row(r, fibres[r.fibre]) for r in c.rows),
             muscle=(
-                MuscleSpec(float(c.muscle.lost_share), c.muscle.fasciculations)
-                if c.muscle
-                else None
+                Muscle(float(c.muscle.lost_share), c.muscle.fasciculations) if c.muscle else None
             ),
             sources=c.sources,
         )
@@ -385,7 +378,7 @@ class MotorPool:
         return 1 - self.response
 
 
-def motor_pool(model: Model, spec: MuscleSpec) -> MotorPool:
+def motor_pool(model: Model, spec: Muscle) -> MotorPool:
     lost = round(model.pool_size * spec.lost_share)
     survivors = model.pool_size - lost
     response = muscle_response(lost / model.pool_size, model.hidden_loss_share)
