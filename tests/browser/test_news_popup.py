@@ -45,6 +45,19 @@ TOASTS = ".Toastify__toast, .jp-Notification-Toast"
 ASKED_AFTER: dict[str, float] = {}
 
 
+def binder_prefix(tmp_path, post_build: bool = True):
+    """An empty environment prefix as Binder's image has one, set up by postBuild or not."""
+    prefix = tmp_path / "prefix"
+    (prefix / "share/jupyter/lab/settings").mkdir(parents=True)
+    if post_build:
+        subprocess.run(
+            ["bash", str(ROOT / "postBuild")],
+            check=True,
+            env={"MSALS_PREFIX": str(prefix), "PATH": "/usr/bin:/bin"},
+        )
+    return prefix
+
+
 def toasts(page, server: Server, expect_news: bool) -> list[str]:
     """The pop-ups shown after start: until the news question came (when expected), or
     for twice as long as it took to come on the other server (at least 4 s)."""
@@ -69,14 +82,7 @@ def toasts(page, server: Server, expect_news: bool) -> list[str]:
 def test_news_popup_off_on_a_binder_like_server(
     browser, repo_copy, tmp_path, chromium_path, post_build
 ):
-    prefix = tmp_path / "prefix"
-    (prefix / "share/jupyter/lab/settings").mkdir(parents=True)
-    if post_build:
-        subprocess.run(
-            ["bash", str(ROOT / "postBuild")],
-            check=True,
-            env={"MSALS_PREFIX": str(prefix), "PATH": "/usr/bin:/bin"},
-        )
+    prefix = binder_prefix(tmp_path, post_build)
     server = BinderLikeServer(repo_copy, tmp_path / "state", prefix)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:

@@ -16,13 +16,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from scripts.make_pack_doc import LAB_COMMANDS, PRESENTER_LESSON
 from tests.browser.jupyter import ROOT
-from tests.browser.test_news_popup import BinderLikeServer
+from tests.browser.test_news_popup import BinderLikeServer, binder_prefix
 from widgets.presenter import CODE_TALK, presenter_markdown
 
 pytestmark = pytest.mark.browser
@@ -72,13 +71,7 @@ class BinderImageServer(BinderLikeServer):
 
 
 def test_voila_presenter_view_on_binder_gets_its_prose_from_postbuild(browser, repo_copy, tmp_path):
-    prefix = tmp_path / "prefix"
-    (prefix / "share/jupyter/lab/settings").mkdir(parents=True)
-    subprocess.run(
-        ["bash", str(ROOT / "postBuild")],
-        check=True,
-        env={"MSALS_PREFIX": str(prefix), "PATH": "/usr/bin:/bin"},
-    )
+    prefix = binder_prefix(tmp_path)
     server = BinderImageServer(repo_copy, tmp_path / "state", prefix)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
