@@ -13,6 +13,7 @@ question, the same order as the widget, the static copy and the teacher guide).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import pytest
@@ -109,10 +110,36 @@ def test_enough_two_step_mechanism_questions():
 
 
 def test_vignettes_include_a_neither_case_and_vary_in_age():
-    import re
 
     vignettes = [q for q in load_questions() if q.kind == "vignette"]
     answers = [q.options[q.answer_index].text for q in vignettes]
     assert any(answer.startswith("Neither") for answer in answers), answers
     ages = [int(m) for q in vignettes for m in re.findall(r", (\d{2}),", q.case)]
     assert len(ages) >= 6 and max(ages) - min(ages) >= 30, ages
+
+
+ABSOLUTE = re.compile(
+    r"\b(always|never|proves?|cannot|can't|sure|completely|guaranteed?|all|none|every|only)\b",
+    re.IGNORECASE,
+)
+
+
+def test_absolute_words_do_not_mark_the_wrong_options():
+    """'Always', 'never', 'proves', 'only'... are the classic sign of a wrong option: a
+    test-wise student strikes them out. Across the course they must be no more common in
+    wrong options than in right ones (5 percentage points of slack for small numbers)."""
+    questions = [q for lesson in LESSONS_WITH_QUIZ for q in choice_questions(lesson)]
+    right = [o.text for q in questions for o in q.options if o.correct]
+    wrong = [o.text for q in questions for o in q.options if not o.correct]
+    share_right = sum(bool(ABSOLUTE.search(t)) for t in right) / len(right)
+    share_wrong = sum(bool(ABSOLUTE.search(t)) for t in wrong) / len(wrong)
+    flagged = [t for t in wrong if ABSOLUTE.search(t)]
+    assert share_wrong <= share_right + 0.05, (
+        f"absolute words in {share_wrong:.0%} of wrong options but {share_right:.0%} of right "
+        f"ones: {flagged}"
+    )
+
+
+def test_absolute_word_pattern():
+    assert ABSOLUTE.search("It proves MS") and ABSOLUTE.search("ALS never affects thinking")
+    assert not ABSOLUTE.search("Fewer relapses and fewer new lesions on MRI scans")
