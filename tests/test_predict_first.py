@@ -1,7 +1,7 @@
 """Predict, then reveal: before each interactive view, the lesson asks for a prediction.
 
-Checked for the lessons this course's teaching review rewrote; every widget cell other
-than a quiz must follow a Markdown cell that contains a "Predict first" prompt
+Checked for every lesson: every widget or chart cell other than a quiz, the lesson map
+and the glossary must follow a Markdown cell that contains a "Predict first" prompt
 (White & Gunstone's predict-observe-explain: the prediction is what makes it teach).
 """
 
@@ -14,15 +14,19 @@ import pytest
 from tests.notebook_tools import LESSONS, read, source
 
 LESSONS_CHECKED = (
+    "00_start_here",
     "01_nervous_system_primer",
     "02_what_each_disease_damages",
     "03_symptoms",
+    "04_how_the_diseases_progress",
+    "05_treatment_and_care",
     "06_how_doctors_tell_them_apart",
     "07_review",
 )
 WIDGET_CALL = re.compile(
     r"^(NervousSystemExplorer|SymptomExplorer|DiagnosticTestExplorer|AtAGlance"
-    r"|ConductionSimulator|conduction_case)\(",
+    r"|ConductionSimulator|conduction_case|ProgressionTimelines|side_by_side_chart|ms_chart"
+    r"|als_chart|treatment_history_chart)\(",
     re.M,
 )
 
