@@ -390,13 +390,14 @@ def test_milestone_lines_and_bands_use_plotlys_own_shapes():
     params = load_params()
     ms = ms_chart("rrms_spms", "none", 25).figure_json()["layout"]["shapes"]
     lines = [s for s in ms if s["type"] == "line"]
-    assert sorted(s["y0"] for s in lines) == sorted(m.level for m in params.ms_milestones)
+    assert sorted(s["y0"] for s in lines) == sorted(m.edss for m in params.ms.milestones)
     assert all(s["xref"] == "x domain" and (s["x0"], s["x1"]) == (0, 1) for s in lines)
     (band,) = [s for s in ms if s["type"] == "rect"]
     assert band["yref"] == "y domain" and band["fillcolor"] == MS.tint
     als = als_chart("typical", 10).figure_json()["layout"]["shapes"]
     (band,) = als
-    assert (band["x0"], band["x1"]) == params.median_survival
+    survival = params.als.median_survival
+    assert (band["x0"], band["x1"]) == (survival.min, survival.max)
     assert band["yref"] == "y domain" and band["fillcolor"] == ALS.tint
 
 

@@ -18,11 +18,11 @@ from IPython.display import display
 
 from . import html
 from .content import load
+from .content.timelines import Timelines
 from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
     MSCourse,
-    Params,
     Point,
     als_function_remaining,
     annualised_relapse_rate,
@@ -153,7 +153,7 @@ def _symbol(style) -> str:
 # --------------------------------------------------------------------------- words
 
 
-def point_words(point: Point, params: Params) -> str:
+def point_words(point: Point, params: Timelines) -> str:
     """What happens at one point of a course, in words (the year aside)."""
     # The rounded value, as the chart and the table's number column show it: the exact
     # level can sit across a half-point boundary from it (14.99 vs 15.0).
@@ -175,8 +175,10 @@ def point_words(point: Point, params: Params) -> str:
     if event == "end":
         return f"end of chart ({score}: {edss_words(level, params)})"
     if event == "end_point":
-        end = params.end_point
-        return f"{end.label.lower()}, with ALSFRS-R still at {level:.0f} of 48. {end.explain}"
+        end = params.als.end_point
+        return (
+            f"{end.label.lower()}, with ALSFRS-R still at {level:.0f} of 48. {end.explain.strip()}"
+        )
     return {
         "onset": f"first relapse, the first symptoms appear ({score})",
         "onset_pp": f"first symptoms; disability starts to build slowly ({score})",
@@ -200,7 +202,7 @@ def point_when(point: Point) -> str:
     return f"Year {point.year:.1f}"
 
 
-def point_text(point: Point, params: Params) -> str:
+def point_text(point: Point, params: Timelines) -> str:
     """The whole sentence for one point: "Year 3.5: relapse at its worst (EDSS 4.0)"."""
     return f"{point_when(point)}: {point_words(point, params)}"
 
@@ -218,7 +220,7 @@ def ms_caption() -> str:
     )
 
 
-def ms_summary(course: MSCourse, params: Params) -> str:
+def ms_summary(course: MSCourse, params: Timelines) -> str:
     c = course
     parts = [f"MS, {c.course.short}, {c.treatment.label.lower()}, first {c.years:g} years."]
     if c.relapses:
@@ -249,11 +251,11 @@ def ms_summary(course: MSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def ms_figure(course: MSCourse, params: Params) -> Chart:
+def ms_figure(course: MSCourse, params: Timelines) -> Chart:
     title = ms_title(course)
     layout = _layout(title, "Years since first symptoms", "Disability (EDSS, 0 to 10)", [0, 10])
     layout["xaxis"]["range"] = [0, course.years]
-    for milestone in params.ms_milestones:
+    for milestone in params.ms.milestones:
         layout["annotations"].append(_hlabel(milestone.level, milestone.label))
     band = None
     if course.transition is not None and course.transition[0] < course.years:
@@ -273,7 +275,7 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
         ],
         layout=layout,
     )
-    for milestone in params.ms_milestones:
+    for milestone in params.ms.milestones:
         figure.add_hline(y=milestone.level, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
     if band is not None:
         _band(figure, *band, MS.tint)
@@ -332,9 +334,10 @@ def als_title(course: ALSCourse) -> str:
     )
 
 
-def als_caption(params: Params) -> str:
+def als_caption(params: Timelines) -> str:
     return (
-        f"{CAPTION} ALSFRS-R: 48 = normal. {params.end_point.zero_means} Each line stops at "
+        f"{CAPTION} ALSFRS-R: 48 = normal. {params.als.end_point.zero_means.strip()} "
+        "Each line stops at "
         "its end point (death, or a breathing tube with full-time ventilation), well above 0."
     )
 
@@ -351,12 +354,13 @@ def als_stage(course: ALSCourse, year: float) -> str:
     return "weakness spreading: speaking, swallowing, writing or walking get harder"
 
 
-def als_summary(course: ALSCourse, params: Params) -> str:
+def als_summary(course: ALSCourse, params: Timelines) -> str:
     c = course
-    low, high = params.median_survival
+    survival = params.als.median_survival
+    low, high = survival.min, survival.max
     shape = (
         "falls without remissions, faster at first and with one pause (plateau) of "
-        f"{12 * c.plateau[1]:.0f} months"
+        f"{12 * c.plateau.years:.0f} months"
         if c.plateau
         else "falls without remissions, faster at first"
     )
@@ -382,12 +386,13 @@ def als_summary(course: ALSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] = ()) -> Chart:
+def als_figure(course: ALSCourse, params: Timelines, others: tuple[ALSCourse, ...] = ()) -> Chart:
     """The chosen ALS course, bold, with other speeds thin behind it for comparison."""
     title = als_title(course)
     layout = _layout(title, "Years since first symptoms", "Function (ALSFRS-R, 48 to 0)", [0, 50])
     layout["xaxis"]["range"] = [0, course.years]
-    low, high = params.median_survival
+    survival = params.als.median_survival
+    low, high = survival.min, survival.max
     layout["annotations"].append(_vlabel(low, f"median survival {low:g}-{high:g} y"))
     data = [
         _line(
@@ -464,7 +469,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
 # --------------------------------------------------------------------------- side by side
 
 
-def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
+def compare_figure(ms: MSCourse, als: ALSCourse, params: Timelines) -> Chart:
     years = ms.years
     title = "MS and ALS on one time line (illustrative)"
     layout = _layout(
@@ -538,7 +543,7 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
             if als.ended
             else f" to ALSFRS-R {als.value_at(years):.0f} of 48 at year {years:g}."
         )
-        + f" {params.compare_note}"
+        + f" {params.compare.note}"
     )
     return Chart(
         figure,
