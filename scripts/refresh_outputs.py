@@ -10,30 +10,60 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
+import tempfile
+import uuid
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
+from traitlets import Unicode, default
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
+class PrivateKernelManager(KernelManager):
+    """A kernel reached through Unix sockets named after a random id, not TCP ports.
+
+    jupyter_client picks free TCP ports, closes them and hands them to the kernel; when
+    two processes start kernels at once (the two test workers), one can take a port the
+    other just picked, and that kernel dies with "Address already in use" (seen once in
+    CI). Sockets of its own cannot collide. The tests' nbval kernels use it too
+    (tests/lessons_plugin.py).
+    """
+
+    socket_dir = Unicode("", help="folder of the socket files (default: the system's temp)")
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        # The socket files are <ip>-<n>; kernels leave them behind, so callers give a
+        # folder they remove afterwards.
+        folder = self.socket_dir or tempfile.gettempdir()
+        return os.path.join(folder, f"msals-kernel-{uuid.uuid4().hex[:12]}")
+
+
 def execute(path: Path, cwd: Path | None = None, timeout: int = 300) -> nbformat.NotebookNode:
     """Execute a notebook in a new kernel and return it with fresh outputs."""
     notebook = nbformat.read(path, as_version=4)
     notebook.metadata.pop("widgets", None)
-    client = NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or path.parent)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
-    client.execute()
+    with tempfile.TemporaryDirectory(prefix="msals-kernel-") as sockets:
+        client = NotebookClient(
+            notebook,
+            km=PrivateKernelManager(kernel_name="python3", socket_dir=sockets),
+            timeout=timeout,
+            resources={"metadata": {"path": str(cwd or path.parent)}},
+            record_timing=False,
+            store_widget_state=False,
+        )
+        client.execute()
     for index, cell in enumerate(notebook.cells):
         cell.metadata.pop("execution", None)
         for number, output in enumerate(cell.get("outputs", [])):

@@ -17,6 +17,17 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+@pytest.fixture(scope="session")
+def content_cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("content-cache")
+
+
+@pytest.fixture(autouse=True)
+def _own_content_cache(content_cache_dir, monkeypatch):
+    """Tests keep checked documents in a folder of their own, not in the checkout's .cache/."""
+    monkeypatch.setenv("MSALS_CONTENT_CACHE", str(content_cache_dir))
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
     """A copy of data/ under tmp_path/data, used by the loader for this test only."""

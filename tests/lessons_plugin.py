@@ -21,6 +21,7 @@ session (Jupyter servers, pip) is blocked.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -29,6 +30,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from nbval import kernel as nbval_kernel
+
+from scripts.refresh_outputs import PrivateKernelManager
 
 HERE = Path(__file__).resolve().parent
 GUARD = HERE / "offline"
@@ -105,7 +109,12 @@ def pytest_configure(config):
     option.nbval_sanitize_with = option.nbval_sanitize_with or str(SANITIZER)
     option.nbval_current_env = False
     option.nbval_kernel_name = KERNEL_NAME
-    config.stash[_KEY] = OfflineKernel(lesson_python())
+    kernel = config.stash[_KEY] = OfflineKernel(lesson_python())
+    # Unix sockets of its own for each kernel: no TCP port race with the other worker.
+    # They sit in the kernelspec's folder, removed at the end even if nbval leaves some.
+    nbval_kernel.KernelManager = functools.partial(
+        PrivateKernelManager, socket_dir=str(kernel.folder)
+    )
 
 
 def pytest_unconfigure(config):

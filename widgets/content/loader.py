@@ -15,6 +15,13 @@ Where each piece lives (``<name>`` is a data file's name, e.g. ``parts``):
 :func:`load` returns the typed model; :func:`load_document` the validated plain data.
 A broken file stops the lesson with one :class:`DataError` naming the file and the field.
 
+A document that passed every check is kept, as JSON, in a validated-content cache
+(``.cache/content/`` beside ``data/``; see :func:`cache_dir`), keyed on the bytes of
+everything its checks read: the file, its schema, the shared schema, the reference files
+and this module. A lesson kernel then reads that JSON instead of parsing YAML and
+importing and running jsonschema; any edit changes the key, so the next load checks the
+file again. Only documents that passed are written, so a broken file is never hidden.
+
 In the browser-only site (``make site``) there is no ``data/``, PyYAML or jsonschema:
 the build compiles every document with this same loader into one validated file,
 ``widgets/content/bundle.json``, shipped inside the package's wheel. When that file is
@@ -24,10 +31,12 @@ present (and ``$MSALS_DATA_DIR`` is not set), documents come from it instead.
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,6 +57,8 @@ SCHEMA_DIR = HERE  # <name>.schema.json sits beside its model <name>.py
 COMMON_SCHEMA = "common.schema.json"
 # Written only into the site's wheel by scripts/build_site.py, never into a checkout.
 BUNDLE_FILE = HERE / "bundle.json"
+# Where checked documents are kept (see cache_dir); "off" turns the cache off.
+CACHE_ENV = "MSALS_CONTENT_CACHE"
 
 
 class DataError(ValueError):
@@ -285,6 +296,10 @@ def _load_references(base: Path, _stamp: tuple) -> tuple[tuple[str, Reference], 
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise DataError(_display(folder), "", "no reference files (*.yaml) found")
+    key = _cache_key("references", files, _schema_files("references"))
+    cached = _cache_read("references", key)
+    if cached is not None:
+        return tuple((entry["id"], Reference(**entry)) for entry in cached)
     schema = _validator("references")
     found: dict[str, tuple[Reference, str]] = {}
     for path in files:
@@ -300,7 +315,12 @@ def _load_references(base: Path, _stamp: tuple) -> tuple[tuple[str, Reference], 
                     f"duplicate id '{entry['id']}' (also in {found[entry['id']][1]})",
                 )
             found[entry["id"]] = (Reference(**entry), shown)
-    return tuple((key, ref) for key, (ref, _) in found.items())
+    _cache_write("references", key, [_reference_data(ref) for ref, _ in found.values()])
+    return tuple((ref_id, ref) for ref_id, (ref, _) in found.items())
+
+
+def _reference_data(ref: Reference) -> dict:
+    return {field: getattr(ref, field) for field in Reference.__dataclass_fields__}
 
 
 def load_document(name: str, directory: Path | None = None) -> Any:
@@ -328,12 +348,86 @@ def _load_document(base: Path, name: str, _stamp: Any, _ref_stamp: tuple) -> Any
     # and re-runs a cell sees the change without restarting the kernel.
     path = base / f"{name}.yaml"
     shown = _display(path)
+    key = None
+    if path.is_file():
+        ref_files = sorted((base / "references").glob("*.yaml"))
+        key = _cache_key(name, [path, *ref_files], _schema_files(name, "references"))
+        cached = _cache_read(name, key)
+        if cached is not None:
+            return cached
     document = _read_yaml(path)
     with _named_items(name, document):
         _validate(document, _validator(name), shown)
         _check_unique_ids(document, shown)
         _check_sources(document, shown, load_references(base))
+    if key is not None:
+        _cache_write(name, key, document)
     return document
+
+
+# --- The validated-content cache ----------------------------------------------------------
+
+
+def cache_dir() -> Path | None:
+    """Where checked documents are kept: ``$MSALS_CONTENT_CACHE`` if set (``off``: nowhere),
+    else ``.cache/content/`` beside the repo's ``data/``."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    return REPO_DATA_DIR.parent / ".cache" / "content"
+
+
+def _schema_files(*names: str) -> list[Path]:
+    return [SCHEMA_DIR / f"{n}.schema.json" for n in (*names, "common")]
+
+
+def _cache_key(name: str, files: list[Path], schemas: list[Path]) -> str:
+    """A digest of every byte the checks of ``name`` read, and of the checks themselves."""
+    digest = hashlib.sha256(name.encode())
+    for path in (*files, *schemas, Path(__file__)):
+        digest.update(path.name.encode() + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"(missing)")
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _cache_read(name: str, key: str) -> Any:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return json.loads((folder / f"{name}-{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # not there yet, or unreadable: check the file again
+
+
+def _cache_write(name: str, key: str, document: Any) -> None:
+    """Keep a checked document; older entries for ``name`` go. Never fails a load."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        text = json.dumps(document, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return  # e.g. a YAML date: JSON cannot hold it, so this document is not cached
+    if json.loads(text) != document:
+        return  # e.g. a number used as a key: JSON would hand it back as a string
+    target = folder / f"{name}-{key}.json"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False
+        ) as handle:
+            handle.write(text)
+        os.replace(handle.name, target)  # atomic: a reader never sees half a file
+        for old in folder.glob(f"{name}-*.json"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only checkout still works, only without the cache
 
 
 def display_name(name: str) -> str:
@@ -553,10 +647,7 @@ def compile_bundle(directory: Path | None = None) -> dict:
         load(name, base)  # cross-file checks and rules too, not only the schema
     return {
         "documents": {name: load_document(name, base) for name in names},
-        "references": {
-            key: {field: getattr(ref, field) for field in Reference.__dataclass_fields__}
-            for key, ref in load_references(base).items()
-        },
+        "references": {key: _reference_data(ref) for key, ref in load_references(base).items()},
     }
 
 
