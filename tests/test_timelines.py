@@ -13,6 +13,7 @@ from widgets.theme import ALS, MS
 from widgets.timeline_figures import (
     PLOTLY_MIME,
     TITLE_WIDTH,
+    event_date,
     load_treatment_events,
     stack_labels,
 )
@@ -157,7 +158,7 @@ def test_compare_chart_table_and_summary_stop_at_the_als_end_point():
 
 def test_treatment_events_come_from_data_and_show_the_withdrawal():
     events = load_treatment_events()
-    dates = {e.id: e.when for e in events}
+    dates = {e.id: event_date(e) for e in events}
     assert dates["edaravone"] == "2017-05-05"
     assert dates["tofersen"] == "2023-04-25"
     assert dates["fingolimod"] == "2010-09-22" and dates["ocrelizumab"] == "2017-03-28"

@@ -19,6 +19,7 @@ from IPython.display import display
 from . import html
 from .content import load
 from .content.timelines import Timelines
+from .content.treatments_timeline import Event
 from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
@@ -565,16 +566,17 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Timelines) -> Chart:
 # --------------------------------------------------------------------------- treatments
 
 
-@dataclass(frozen=True)
-class TreatmentEvent:
-    id: str
-    disease: str
-    drug: str
-    kind: str
-    when: str  # ISO date used on the chart
-    shown_date: str  # how the date is written for people
-    what: str
-    source: str
+def event_date(event: Event) -> str:
+    """The ISO date an event sits at on the chart; one known only by its year, mid-year."""
+    return event.date if event.date is not None else f"{event.year}-07-01"
+
+
+def shown_date(event: Event) -> str:
+    """How an event's date is written for people: "5 May 2017", or the year alone."""
+    if event.date is None:
+        return str(event.year)
+    day = date.fromisoformat(event.date)
+    return f"{day.day} {day:%B %Y}"
 
 
 def load_treatment_context() -> str:
@@ -582,21 +584,10 @@ def load_treatment_context() -> str:
     return " ".join(load("treatments_timeline").context.text.split())
 
 
-def load_treatment_events() -> list[TreatmentEvent]:
-    """The landmarks in date order; an event known only by its year sits at mid-year."""
-    events = []
-    for item in load("treatments_timeline").events:
-        if item.date is not None:
-            day = date.fromisoformat(item.date)
-            when, shown = item.date, f"{day.day} {day:%B %Y}"
-        else:
-            when, shown = f"{item.year}-07-01", str(item.year)
-        events.append(
-            TreatmentEvent(
-                item.id, item.disease, item.drug, item.kind, when, shown, item.what, item.source
-            )
-        )
-    return sorted(events, key=lambda e: (e.when, e.disease))
+def load_treatment_events() -> list[Event]:
+    """The landmarks of ``data/treatments_timeline.yaml`` (its typed model), in date order."""
+    events = load("treatments_timeline").events
+    return sorted(events, key=lambda e: (event_date(e), e.disease))
 
 
 TIMELINE_START, TIMELINE_END = 1990.0, 2026.5
@@ -606,8 +597,8 @@ YEARS_PER_CHAR = 7 / (600 / (TIMELINE_END - TIMELINE_START))
 LEVEL_GAP = 0.32  # distance between label rows, in units of the y axis
 
 
-def _year(event: TreatmentEvent) -> float:
-    day = date.fromisoformat(event.when)
+def _year(event: Event) -> float:
+    day = date.fromisoformat(event_date(event))
     return day.year + (day.timetuple().tm_yday - 1) / 365
 
 
@@ -641,7 +632,7 @@ def stack_labels(
     return placed
 
 
-def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
+def treatments_figure(events: list[Event], context: str = "") -> Chart:
     title = "Landmark drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
     caption = (
         "An approval is not a cure: each drug here slows a disease; none reverses it. " + context
@@ -656,7 +647,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
         mine = [e for e in events if e.disease == style.key]
         data.append(
             go.Scatter(
-                x=[e.when for e in mine],
+                x=[event_date(e) for e in mine],
                 y=[row] * len(mine),
                 name=f"{style.badge} drugs",
                 mode="markers",
@@ -665,7 +656,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
                     "color": style.colour,
                     "symbol": ["x" if e.kind == "withdrawn" else _symbol(style) for e in mine],
                 },
-                hovertext=[f"{e.shown_date}: {e.drug} {e.kind}. {e.what}" for e in mine],
+                hovertext=[f"{shown_date(e)}: {e.drug} {e.kind}. {e.what}" for e in mine],
                 hovertemplate=html.plotly_hover("%{hovertext}", style.badge),
             )
         )
@@ -673,12 +664,13 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
         placed = stack_labels([(_year(e), text) for e, text in zip(mine, labels, strict=True)])
         for event, text, (level, anchor, _) in zip(mine, labels, placed, strict=True):
             y = round(row + direction * (0.35 + LEVEL_GAP * level), 2)
+            when = event_date(event)
             layout["annotations"].append(
                 {
                     "text": text,
-                    "x": event.when,
+                    "x": when,
                     "y": row,
-                    "ax": event.when,
+                    "ax": when,
                     "ay": y,
                     "axref": "x",
                     "ayref": "y",
@@ -693,7 +685,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
                 }
             )
     figure = go.Figure(data=data, layout=layout)
-    rows = tuple((e.shown_date, e.disease.upper(), e.drug, e.kind, e.what) for e in events)
+    rows = tuple((shown_date(e), e.disease.upper(), e.drug, e.kind, e.what) for e in events)
     ms_count = sum(e.disease == "ms" and e.kind == "approved" for e in events)
     als_count = sum(e.disease == "als" and e.kind == "approved" for e in events)
     summary = (
@@ -708,7 +700,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
     )
 
 
-def _event_label(event: TreatmentEvent) -> str:
+def _event_label(event: Event) -> str:
     name = event.drug.split(" (")[0]
     return {"approved": name, "withdrawn": f"{name} withdrawn", "reintroduced": f"{name} back"}[
         event.kind
