@@ -100,10 +100,6 @@ class PlaqueSpec:
     def end_mm(self) -> float:
         return float(self.end)
 
-    @property
-    def length_mm(self) -> float:
-        return self.end_mm - self.start_mm
-
 
 @dataclass(frozen=True)
 class RowSpec:
