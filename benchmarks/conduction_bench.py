@@ -40,7 +40,7 @@ def main() -> int:
         f"{'JSON':>8} {'stored':>8} {'snapshot':>9}"
     )
     worst = 0
-    for case in model.cases:
+    for case in model.case_ids:
         build = median_ms(lambda i, case=case: conduction_case(case, model).figure_json(), REPEATS)
         other = "healthy" if case != "healthy" else "ms_warm"
 

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     model = load_model()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for case_id in args.cases or list(model.cases):
+        for case_id in args.cases or model.case_ids:
             figure = simulation(simulate(case_id, model)).full_figure()
             height = int(figure.layout.height)
             figure.update_layout(width=WIDTH - 20)

@@ -14,15 +14,14 @@ from widgets.conduction import (
     ARRIVED,
     BLOCKED,
     NO_SIGNAL,
-    Fibre,
-    Plaque,
-    Row,
     conduct,
     load_model,
     muscle_response,
     simulate,
 )
 from widgets.content import DataError, load_document
+from widgets.content.common import Value
+from widgets.content.conduction import FibreSpec, PlaqueSpec, RowSpec
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +50,22 @@ def speed_share_from_data(raw, myelin: float) -> float:
     return bare + (1 - bare) * myelin
 
 
+def row(fibre: str, plaque: PlaqueSpec | None = None, warm: bool = False) -> RowSpec:
+    """A row of the content model, as a case in data/conduction.yaml would give it."""
+    return RowSpec(fibre, "test row", warm=warm, plaque=plaque)
+
+
+def plaque(start: float, end: float, myelin: float) -> PlaqueSpec:
+    return PlaqueSpec(start, end, myelin, "illustrative", "smith-mcdonald-1999")
+
+
 # --------------------------------------------------------------------------- uniform fibres
 
 
 @pytest.mark.parametrize("fibre_id", ["motor", "thin", "sensory", "optic"])
 def test_uniform_fibre_arrives_after_length_over_velocity(model, raw, fibre_id):
     entry = next(f for f in raw["fibres"] if f["id"] == fibre_id)
-    run = conduct(Row(model.fibres[fibre_id], "uniform"), model.physiology)
+    run = conduct(row(fibre_id), model)
     assert run.status == ARRIVED
     # millimetres divided by metres per second gives milliseconds
     assert run.arrival_ms == pytest.approx(value(entry["length"]) / value(entry["velocity"]))
@@ -69,16 +77,31 @@ def test_uniform_fibre_arrives_after_length_over_velocity(model, raw, fibre_id):
     [(1000, 80, 1.0), (1000, 120, 2.0), (50, 20, 2.0), (333, 57, 0.7), (10, 3, None)],
 )
 def test_arrival_is_length_over_velocity_for_any_uniform_fibre(model, length, velocity, internode):
-    fibre = Fibre(
-        "test", "test", "motor", internode is not None, "a", "b", length, velocity, None, internode
+    """A variant of the content model (one fibre of our own) runs like the real one."""
+
+    def number(x, unit):
+        return Value(x, unit, "illustrative", "kandel-2021")
+
+    fibre = FibreSpec(
+        "test",
+        "test",
+        "motor",
+        internode is not None,
+        "a",
+        "b",
+        number(length, "mm"),
+        number(velocity, "m/s"),
+        None if internode is None else number(internode, "mm"),
     )
-    run = conduct(Row(fibre, "uniform"), model.physiology)
+    variant = dataclasses.replace(model, fibres=(fibre,))
+    run = conduct(row("test"), variant)
     assert run.arrival_ms == pytest.approx(length / velocity)
+    assert run.fibre is fibre and run.reached_mm == pytest.approx(length)
 
 
 def test_myelinated_fibre_renews_the_impulse_at_every_node(model, raw):
-    optic = model.fibres["optic"]
-    run = conduct(Row(optic, "uniform"), model.physiology)
+    optic = model.fibre("optic")
+    run = conduct(row("optic"), model)
     internode = value(next(f for f in raw["fibres"] if f["id"] == "optic")["internode"])
     assert len(run.node_mm) == round(optic.length_mm / internode) + 1
     gaps = {round(b - a, 6) for a, b in zip(run.node_mm, run.node_mm[1:], strict=False)}
@@ -89,8 +112,8 @@ def test_myelinated_fibre_renews_the_impulse_at_every_node(model, raw):
 
 
 def test_fibre_without_myelin_moves_smoothly(model):
-    run = conduct(Row(model.fibres["thin"], "uniform"), model.physiology)
-    assert run.position_at(12.5) == pytest.approx(12.5 * model.fibres["thin"].velocity)
+    run = conduct(row("thin"), model)
+    assert run.position_at(12.5) == pytest.approx(12.5 * model.fibre("thin").velocity_m_s)
 
 
 def test_myelin_makes_the_motor_fibre_many_times_faster_than_a_thin_one(model, raw):
@@ -110,11 +133,9 @@ def test_myelin_makes_the_motor_fibre_many_times_faster_than_a_thin_one(model, r
 def test_demyelinated_stretch_delays_arrival_by_what_the_data_implies(
     model, raw, myelin, start, end
 ):
-    optic = model.fibres["optic"]
-    plaque = Plaque(start, end, myelin)
-    healthy = conduct(Row(optic, "healthy"), model.physiology)
-    damaged = conduct(Row(optic, "plaque", plaque=plaque), model.physiology)
-    v = optic.velocity
+    healthy = conduct(row("optic"), model)
+    damaged = conduct(row("optic", plaque(start, end, myelin)), model)
+    v = model.fibre("optic").velocity_m_s
     expected = (end - start) / (v * speed_share_from_data(raw, myelin)) - (end - start) / v
     assert damaged.arrived
     assert damaged.arrival_ms - healthy.arrival_ms == pytest.approx(expected)
@@ -126,7 +147,7 @@ def test_ms_partial_case_is_slower_than_its_reference(model, raw):
     plaque_row = next(r for r in raw["cases"] if r["id"] == "ms_partial")["rows"][0]["plaque"]
     damaged, reference = result.runs
     span = plaque_row["end"] - plaque_row["start"]
-    v = model.fibres["optic"].velocity
+    v = model.fibre("optic").velocity_m_s
     delay = span / (v * speed_share_from_data(raw, plaque_row["myelin"])) - span / v
     assert damaged.arrival_ms == pytest.approx(reference.arrival_ms + delay)
 
@@ -134,9 +155,8 @@ def test_ms_partial_case_is_slower_than_its_reference(model, raw):
 def test_block_happens_exactly_when_the_safety_factor_falls_below_one(model, raw):
     threshold = model.physiology.myelin_for_safety(1.0)
     assert sf_from_data(raw, threshold) == pytest.approx(1.0)
-    optic = model.fibres["optic"]
     for myelin in [0.0, threshold - 1e-6, threshold + 1e-6, 0.15, 0.3, 1.0]:
-        run = conduct(Row(optic, "p", plaque=Plaque(20, 30, myelin)), model.physiology)
+        run = conduct(row("optic", plaque(20, 30, myelin)), model)
         below = sf_from_data(raw, myelin) < 1
         assert run.status == (BLOCKED if below else ARRIVED), myelin
         if below:
@@ -160,12 +180,23 @@ def test_warming_blocks_a_marginal_fibre_and_cooling_restores_it(model, raw):
     assert cool.status == ARRIVED
     assert warm.status == BLOCKED
     # cool the warm fibre again: it conducts, with the same arrival time as before
-    cooled = conduct(dataclasses.replace(warm.row, warm=False), model.physiology)
+    cooled = conduct(dataclasses.replace(warm.row, warm=False), model)
     assert cooled.status == ARRIVED
     assert cooled.arrival_ms == pytest.approx(cool.arrival_ms)
     # a healthy fibre still conducts when warm: the safety factor stays far above 1
-    healthy_warm = conduct(Row(model.fibres["optic"], "h", warm=True), model.physiology)
+    healthy_warm = conduct(row("optic", warm=True), model)
     assert healthy_warm.status == ARRIVED
+
+
+def test_a_variant_of_the_content_model_is_what_the_simulation_runs(model):
+    """simulate() reads the typed model itself: with no warm penalty, warmth never blocks."""
+    physiology = model.physiology
+    mild = dataclasses.replace(
+        physiology, warm_factor=dataclasses.replace(physiology.warm_factor, value=1.0)
+    )
+    assert simulate("ms_warm", model).runs[1].status == BLOCKED
+    cool, warm = simulate("ms_warm", dataclasses.replace(model, physiology=mild)).runs
+    assert warm.status == ARRIVED and warm.arrival_ms == pytest.approx(cool.arrival_ms)
 
 
 def test_remyelination_restores_conduction_but_slower(model, raw):
@@ -176,7 +207,7 @@ def test_remyelination_restores_conduction_but_slower(model, raw):
     assert repaired.arrival_ms > reference.arrival_ms  # the delayed evoked potential
     share = value(raw["physiology"]["remyelinated_internode_share"])
     inside = [s for s in repaired.segments if s.in_plaque]
-    internode = model.fibres["optic"].internode_mm
+    internode = model.fibre("optic").internode_mm
     assert all(s.end_mm - s.start_mm == pytest.approx(internode * share) for s in inside)
 
 
@@ -214,7 +245,7 @@ def test_als_cases(model, raw):
     assert motor.status == NO_SIGNAL and motor.position_at(5) is None
     assert sensory.status == ARRIVED
     assert sensory.arrival_ms == pytest.approx(
-        model.fibres["sensory"].length_mm / model.fibres["sensory"].velocity
+        model.fibre("sensory").length_mm / model.fibre("sensory").velocity_m_s
     )
     assert late.pool.response < early.pool.response
     assert not late.drives_muscle(motor)

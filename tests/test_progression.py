@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -38,8 +39,8 @@ def test_rrms_relapses_rise_then_fall_back(params, seed):
         assert relapse.peak > relapse.before  # a relapse makes things worse...
         assert relapse.after < relapse.peak  # ...then recovery brings them back down...
         assert relapse.after >= relapse.before  # ...fully or partly, never below where it was
-        low, high = params.relapse_left_behind
-        assert relapse.left_behind <= high * params.relapse_rise[1] + 0.01
+        relapses = params.ms.relapses
+        assert relapse.left_behind <= relapses.left_behind.max * relapses.rise.max + 0.01
     # recovery really happens: the course goes down at least once per relapse after the first
     downs = sum(b.value < a.value for a, b in zip(course.points, course.points[1:], strict=False))
     assert downs == len([r for r in course.relapses if r.end <= course.years])
@@ -51,7 +52,7 @@ def test_residual_disability_never_decreases(params, seed, treatment):
     course = ms_course("rrms_spms", treatment, 40, seed, params=params)
     levels = residual_levels(course)
     assert levels == sorted(levels)
-    assert all(0 <= p.value <= params.edss_shown_max for p in course.points)
+    assert all(0 <= p.value <= params.ms.shown_max.value for p in course.points)
     years = [p.year for p in course.points]
     assert years == sorted(years) and years[0] == 0 and years[-1] == 40
 
@@ -183,8 +184,8 @@ def test_als_course_ends_at_an_end_point_above_zero(params, rate):
     assert end.value > 0 and min(values) > 0  # never runs to 0, never sits at 0
     text = point_text(end, params)
     assert "death" in text.lower() and "tracheostomy" in text
-    low, high = params.rates[rate].survival_years
-    assert low <= course.end_year <= high
+    survival = params.als.rate(rate).survival_years
+    assert survival.min <= course.end_year <= survival.max
     assert all(p.year <= course.end_year for p in (*course.points, *course.milestones))
     assert course.value_at(course.end_year + 0.01) is None  # nothing after the end point
     # non-linear: faster early than late
@@ -195,7 +196,9 @@ def test_als_course_ends_at_an_end_point_above_zero(params, rate):
 
 def test_slow_course_has_a_plateau(params):
     course = als_course("slow", 10, params=params)
-    start, length = params.rates["slow"].plateau
+    plateau = params.als.rate("slow").plateau
+    assert course.plateau is plateau
+    start, length = plateau.start, plateau.years
     assert (start, length) == (2, 0.5)
     assert course.value_at(start) == course.value_at(start + length)
     assert any(p.kind == "plateau" for p in course.points)
@@ -220,6 +223,21 @@ def test_als_custom_rate_moves_the_end_point_not_the_floor(params):
     course = als_course("typical", 10, per_month=0.5, params=params)
     assert course.end_year == pytest.approx(6.0)
     assert course.end_score == pytest.approx(default.end_score) and course.end_score > 0
+
+
+def test_a_variant_of_the_content_model_is_the_one_a_course_uses(params):
+    """The courses read the typed model itself, so a changed copy of it changes them."""
+    ms = params.ms
+    capped = dataclasses.replace(ms, shown_max=dataclasses.replace(ms.shown_max, value=9.5))
+    lower = dataclasses.replace(params, ms=capped)
+    assert max(p.value for p in ms_course("ppms", "none", 40, params=params).points) == 8.5
+    assert max(p.value for p in ms_course("ppms", "none", 40, params=lower).points) == 9.5
+    slow = params.als.rate("slow")
+    flat = dataclasses.replace(params.als, rates=(dataclasses.replace(slow, plateau=None),))
+    course = als_course("slow", 10, params=dataclasses.replace(params, als=flat))
+    assert course.plateau is None and not any(p.kind == "plateau" for p in course.points)
+    with pytest.raises(ValueError, match="rate must be one of 'slow'; got 'typical'"):
+        als_course("typical", params=dataclasses.replace(params, als=flat))
 
 
 @pytest.mark.parametrize(
@@ -352,9 +370,9 @@ def test_points_are_numbers_and_the_words_are_written_once(params):
         assert point.year == round(point.at, 2)
         text = point_text(point, params)
         assert text == f"Year {point.year:.1f}: {point_words(point, params)}"
-    assert {m.label for m in als.milestones} <= {m.label for m in params.als_milestones}
+    assert {m.label for m in als.milestones} <= {m.label for m in params.als.milestones}
     milestones = [p for p in ppms.points if p.milestone]
-    assert milestones and {p.label for p in milestones} <= {m.label for m in params.ms_milestones}
+    assert milestones and {p.label for p in milestones} <= {m.label for m in params.ms.milestones}
     for point in als.milestones:
         assert point_words(point, params) == f"{point.label}. {point.milestone.explain}"
     remission = next(p for p in ms.points if p.event == "remission")
@@ -378,4 +396,4 @@ def test_milestone_words_on_the_charts_come_from_the_data(params):
     for point in reached:
         assert point_words(point, params).endswith(f"; {point.milestone.short}")
     markers = [t for t in als_chart("typical", 10).figure.data if t.mode == "markers+text"]
-    assert list(markers[0].text) == [m.short for m in params.als_milestones]
+    assert list(markers[0].text) == [m.short for m in params.als.milestones]

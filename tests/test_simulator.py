@@ -22,7 +22,7 @@ from widgets.conduction_figures import (
 from widgets.simulator import conduction_case
 
 MODEL = load_model()
-CASES = list(MODEL.cases)
+CASES = list(MODEL.case_ids)
 LIMIT = 60_000  # bytes per stored animation (issue 15)
 
 
@@ -91,7 +91,7 @@ def test_figure_summary_and_snapshot_show_what_the_model_says(case):
             assert marker["marker"]["symbol"] == "x"
             assert text == f"blocked (safety factor {run.blocking.safety_factor:.2f})"
         elif run.arrival_ms <= end:
-            assert marker["x"][0] == pytest.approx(run.row.fibre.length_mm)
+            assert marker["x"][0] == pytest.approx(run.fibre.length_mm)
             assert marker["marker"]["symbol"] == "circle"
             assert text == f"arrived: {ms_text(run.arrival_ms)}"
         else:  # a comparison fibre still on its way when the animation ends

@@ -13,6 +13,7 @@ from widgets.theme import ALS, MS
 from widgets.timeline_figures import (
     PLOTLY_MIME,
     TITLE_WIDTH,
+    event_date,
     load_treatment_events,
     stack_labels,
 )
@@ -157,7 +158,7 @@ def test_compare_chart_table_and_summary_stop_at_the_als_end_point():
 
 def test_treatment_events_come_from_data_and_show_the_withdrawal():
     events = load_treatment_events()
-    dates = {e.id: e.when for e in events}
+    dates = {e.id: event_date(e) for e in events}
     assert dates["edaravone"] == "2017-05-05"
     assert dates["tofersen"] == "2023-04-25"
     assert dates["fingolimod"] == "2010-09-22" and dates["ocrelizumab"] == "2017-03-28"
@@ -390,13 +391,14 @@ def test_milestone_lines_and_bands_use_plotlys_own_shapes():
     params = load_params()
     ms = ms_chart("rrms_spms", "none", 25).figure_json()["layout"]["shapes"]
     lines = [s for s in ms if s["type"] == "line"]
-    assert sorted(s["y0"] for s in lines) == sorted(m.level for m in params.ms_milestones)
+    assert sorted(s["y0"] for s in lines) == sorted(m.edss for m in params.ms.milestones)
     assert all(s["xref"] == "x domain" and (s["x0"], s["x1"]) == (0, 1) for s in lines)
     (band,) = [s for s in ms if s["type"] == "rect"]
     assert band["yref"] == "y domain" and band["fillcolor"] == MS.tint
     als = als_chart("typical", 10).figure_json()["layout"]["shapes"]
     (band,) = als
-    assert (band["x0"], band["x1"]) == params.median_survival
+    survival = params.als.median_survival
+    assert (band["x0"], band["x1"]) == (survival.min, survival.max)
     assert band["yref"] == "y domain" and band["fillcolor"] == ALS.tint
 
 

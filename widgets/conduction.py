@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from .base import check_choice
 from .content import load
-from .content.conduction import Muscle
+from .content.conduction import CaseSpec, FibreSpec, Muscle, Physiology, RowSpec
+from .content.conduction import Conduction as Model  # the whole of data/conduction.yaml
 
 DATA_NAME = "conduction"
 ARRIVED, BLOCKED, NO_SIGNAL = "arrived", "blocked", "no_signal"
@@ -36,167 +37,10 @@ ARRIVED, BLOCKED, NO_SIGNAL = "arrived", "blocked", "no_signal"
 # --------------------------------------------------------------------------- parameters
 
 
-@dataclass(frozen=True)
-class Fibre:
-    id: str
-    label: str
-    kind: str  # motor, sensory, optic or thin
-    myelinated: bool
-    start: str  # where the impulse sets off
-    end: str  # where it should arrive
-    length_mm: float
-    velocity: float  # healthy conduction velocity, m/s
-    velocity_range: tuple[float, float] | None
-    internode_mm: float | None  # None for a fibre without myelin
-
-    @property
-    def healthy_time_ms(self) -> float:
-        return self.length_mm / self.velocity
-
-
-@dataclass(frozen=True)
-class Physiology:
-    safety_factor_healthy: float
-    safety_factor_bare: float
-    bare_speed_share: float
-    warm_factor: float
-    warming_celsius: float
-    remyelinated_internode_share: float
-
-    def safety_factor(self, myelin: float, warm: bool = False) -> float:
-        """Safety factor of an internode with ``myelin`` (1 = healthy, 0 = none left)."""
-        healthy, bare = self.safety_factor_healthy, self.safety_factor_bare
-        value = bare + (healthy - bare) * myelin
-        return value * self.warm_factor if warm else value
-
-    def speed_share(self, myelin: float) -> float:
-        """Share of the healthy speed along an internode with ``myelin``."""
-        return self.bare_speed_share + (1 - self.bare_speed_share) * myelin
-
-    def myelin_for_safety(self, safety_factor: float, warm: bool = False) -> float:
-        """The myelin share at which an internode has exactly ``safety_factor``."""
-        target = safety_factor / self.warm_factor if warm else safety_factor
-        healthy, bare = self.safety_factor_healthy, self.safety_factor_bare
-        return (target - bare) / (healthy - bare)
-
-
-@dataclass(frozen=True)
-class Plaque:
-    start_mm: float
-    end_mm: float
-    myelin: float  # share of the healthy myelin left, 0 to 1
-    remyelinated: bool = False
-
-    @property
-    def length_mm(self) -> float:
-        return self.end_mm - self.start_mm
-
-
-@dataclass(frozen=True)
-class Row:
-    """One fibre drawn in a case, with what has happened to it."""
-
-    fibre: Fibre
-    label: str
-    plaque: Plaque | None = None
-    warm: bool = False
-    reference: bool = False  # a fibre shown for comparison
-    neuron_lost: bool = False  # ALS: the motor neuron has died, nothing sets off
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    label: str
-    disease: str  # healthy, ms or als
-    rows: tuple[Row, ...]
-    muscle: Muscle | None
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Model:
-    """Everything the simulator needs, read from ``data/conduction.yaml``."""
-
-    fibres: dict[str, Fibre]
-    physiology: Physiology
-    pool_size: int
-    hidden_loss_share: float
-    cases: dict[str, Case]
-
-    @property
-    def max_growth(self) -> float:
-        """How many times its first size a surviving motor unit can grow."""
-        return 1 / (1 - self.hidden_loss_share)
-
-
 def load_model(directory=None) -> Model:
-    """The simulator's model, derived from ``data/conduction.yaml`` (checked on loading:
-    see :mod:`widgets.content.conduction`)."""
-    doc = load(DATA_NAME, directory)
-    fibres = {
-        f.id: Fibre(
-            id=f.id,
-            label=f.label,
-            kind=f.kind,
-            myelinated=f.myelinated,
-            start=f.start,
-            end=f.end,
-            length_mm=float(f.length.value),
-            velocity=float(f.velocity.value),
-            velocity_range=(
-                (float(f.velocity.min), float(f.velocity.max))
-                if f.velocity.min is not None
-                else None
-            ),
-            internode_mm=float(f.internode.value) if f.internode else None,
-        )
-        for f in doc.fibres
-    }
-    p = doc.physiology
-    physiology = Physiology(
-        safety_factor_healthy=float(p.safety_factor_healthy.value),
-        safety_factor_bare=float(p.safety_factor_bare.value),
-        bare_speed_share=float(p.bare_speed_share.value),
-        warm_factor=float(p.warm_factor.value),
-        warming_celsius=float(p.warming.value),
-        remyelinated_internode_share=float(p.remyelinated_internode_share.value),
-    )
-    cases = {
-        c.id: Case(
-            id=c.id,
-            label=c.label,
-            disease=c.disease,
-            rows=tuple(_row(r, fibres[r.fibre]) for r in c.rows),
-            muscle=(
-                Muscle(float(c.muscle.lost_share), c.muscle.fasciculations) if c.muscle else None
-            ),
-            sources=c.sources,
-        )
-        for c in doc.cases
-    }
-    units = doc.motor_units
-    return Model(
-        fibres, physiology, int(units.pool.value), float(units.hidden_loss_share.value), cases
-    )
-
-
-def _row(spec, fibre: Fibre) -> Row:
-    plaque = spec.plaque
-    return Row(
-        fibre=fibre,
-        label=spec.label,
-        plaque=(
-            Plaque(
-                float(plaque.start), float(plaque.end), float(plaque.myelin), plaque.remyelinated
-            )
-            if plaque
-            else None
-        ),
-        warm=spec.warm,
-        reference=spec.reference,
-        neuron_lost=spec.neuron_lost,
-    )
+    """The simulator's model: the typed model of ``data/conduction.yaml`` (checked on
+    loading: see :mod:`widgets.content.conduction`)."""
+    return load(DATA_NAME, directory)
 
 
 # --------------------------------------------------------------------------- conduction
@@ -226,7 +70,8 @@ class Segment:
 class Conduction:
     """What happens to one impulse along one row's fibre."""
 
-    row: Row
+    row: RowSpec
+    fibre: FibreSpec  # the row's fibre
     segments: tuple[Segment, ...]
     node_mm: tuple[float, ...]  # nodes (or segment ends) the impulse reached, from 0
     node_ms: tuple[float, ...]  # when it was renewed there
@@ -257,7 +102,7 @@ class Conduction:
 
     @property
     def continuous(self) -> bool:
-        return not self.row.fibre.myelinated
+        return not self.fibre.myelinated
 
     def position_at(self, t_ms: float) -> float | None:
         """Where the impulse is at ``t_ms``; None if no impulse was ever sent.
@@ -292,47 +137,48 @@ def _split(start: float, end: float, internode: float) -> list[tuple[float, floa
     return [(start + k * step, start + (k + 1) * step) for k in range(count)]
 
 
-def segments(row: Row, physiology: Physiology) -> tuple[Segment, ...]:
-    """The internodes of ``row``'s fibre with their myelin, safety factor and speed."""
-    fibre = row.fibre
+def segments(row: RowSpec, fibre: FibreSpec, physiology: Physiology) -> tuple[Segment, ...]:
+    """The internodes of ``fibre`` (``row``'s) with their myelin, safety factor and speed."""
     if not fibre.myelinated:
         sf = physiology.safety_factor(1.0, row.warm)
-        return (Segment(0.0, fibre.length_mm, 1.0, sf, fibre.velocity, False),)
+        return (Segment(0.0, fibre.length_mm, 1.0, sf, fibre.velocity_m_s, False),)
     plaque = row.plaque
+    internode = fibre.internode_mm
     stretches: list[tuple[float, float, float, float, bool]] = []  # start, end, myelin, internode
     if plaque is None:
-        stretches.append((0.0, fibre.length_mm, 1.0, fibre.internode_mm, False))
+        stretches.append((0.0, fibre.length_mm, 1.0, internode, False))
     else:
-        inside = fibre.internode_mm * (
-            physiology.remyelinated_internode_share if plaque.remyelinated else 1.0
+        inside = internode * (
+            float(physiology.remyelinated_internode_share.value) if plaque.remyelinated else 1.0
         )
         stretches += [
-            (0.0, plaque.start_mm, 1.0, fibre.internode_mm, False),
-            (plaque.start_mm, plaque.end_mm, plaque.myelin, inside, True),
-            (plaque.end_mm, fibre.length_mm, 1.0, fibre.internode_mm, False),
+            (0.0, plaque.start_mm, 1.0, internode, False),
+            (plaque.start_mm, plaque.end_mm, float(plaque.myelin), inside, True),
+            (plaque.end_mm, fibre.length_mm, 1.0, internode, False),
         ]
     result = []
     for start, end, myelin, internode, in_plaque in stretches:
         sf = physiology.safety_factor(myelin, row.warm)
-        velocity = fibre.velocity * physiology.speed_share(myelin)
+        velocity = fibre.velocity_m_s * physiology.speed_share(myelin)
         result += [
             Segment(a, b, myelin, sf, velocity, in_plaque) for a, b in _split(start, end, internode)
         ]
     return tuple(result)
 
 
-def conduct(row: Row, physiology: Physiology) -> Conduction:
+def conduct(row: RowSpec, model: Model) -> Conduction:
     """Send one impulse along ``row``'s fibre, node by node."""
-    parts = segments(row, physiology)
+    fibre = model.fibre(row.fibre)
+    parts = segments(row, fibre, model.physiology)
     if row.neuron_lost:
-        return Conduction(row, parts, (), (), NO_SIGNAL, None)
+        return Conduction(row, fibre, parts, (), (), NO_SIGNAL, None)
     positions, times = [0.0], [0.0]
     for segment in parts:
         if not segment.conducts:
-            return Conduction(row, parts, tuple(positions), tuple(times), BLOCKED, segment)
+            return Conduction(row, fibre, parts, tuple(positions), tuple(times), BLOCKED, segment)
         positions.append(segment.end_mm)
         times.append(times[-1] + segment.time_ms)
-    return Conduction(row, parts, tuple(positions), tuple(times), ARRIVED, None)
+    return Conduction(row, fibre, parts, tuple(positions), tuple(times), ARRIVED, None)
 
 
 # --------------------------------------------------------------------------- motor units
@@ -391,7 +237,7 @@ def motor_pool(model: Model, spec: Muscle) -> MotorPool:
 
 @dataclass(frozen=True)
 class CaseResult:
-    case: Case
+    case: CaseSpec
     runs: tuple[Conduction, ...]
     pool: MotorPool | None
     physiology: Physiology
@@ -402,14 +248,14 @@ class CaseResult:
         return self.runs[0]
 
     def drives_muscle(self, run: Conduction) -> bool:
-        return run.row.fibre.kind == "motor" and run.arrived
+        return run.fibre.kind == "motor" and run.arrived
 
 
 def simulate(case_id: str, model: Model | None = None) -> CaseResult:
     """Run every fibre of one case."""
     model = model or load_model()
-    check_choice("case", case_id, tuple(model.cases))
-    case = model.cases[case_id]
-    runs = tuple(conduct(row, model.physiology) for row in case.rows)
+    check_choice("case", case_id, model.case_ids)
+    case = model.case(case_id)
+    runs = tuple(conduct(row, model) for row in case.rows)
     pool = motor_pool(model, case.muscle) if case.muscle else None
     return CaseResult(case, runs, pool, model.physiology)

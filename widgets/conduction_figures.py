@@ -105,7 +105,7 @@ class Readout:
 
 
 def readout(run: Conduction) -> Readout:
-    fibre = run.row.fibre
+    fibre = run.fibre
     failing = run.blocking.safety_factor if run.blocking else run.lowest_safety_factor
     return Readout(
         fibre=run.row.label,
@@ -163,9 +163,9 @@ def summary(result: CaseResult) -> str:
     parts = [f"{result.case.label}."]
     main = result.main
     for run in result.runs:
-        fibre = run.row.fibre
+        fibre = run.fibre
         r = readout(run)
-        speed = f"{fibre.velocity:g} m/s when healthy"
+        speed = f"{fibre.velocity_m_s:g} m/s when healthy"
         sentence = (
             f"{run.row.label} ({r.route}, {mm_text(fibre.length_mm)}, {speed}): {r.outcome_text}"
         )
@@ -246,7 +246,7 @@ def animation(result: CaseResult, step: int = 0) -> tuple[go.Figure, list[dict]]
         raise ValueError(f"step must be a whole number from 0 to {FRAMES}; got {step!r}")
     runs = result.runs
     colour = impulse_colour(result)
-    length = max(run.row.fibre.length_mm for run in runs)
+    length = max(run.fibre.length_mm for run in runs)
     has_muscle = result.pool is not None
     geometry = Geometry(len(runs), has_muscle)
     traces: list[go.Scatter] = []
@@ -307,20 +307,20 @@ def moment_text(result: CaseResult, step: int) -> str:
         position = run.position_at(t)
         done = t + 1e-9 >= run.last_ms
         if t == 0:
-            state = f"about to set off from the {run.row.fibre.start.lower()}"
+            state = f"about to set off from the {run.fibre.start.lower()}"
         elif run.status == ARRIVED and done:
-            state = f"arrived at the {run.row.fibre.end.lower()}"
+            state = f"arrived at the {run.fibre.end.lower()}"
         elif run.status == BLOCKED and done:
             state = f"stopped at {mm_text(position)}, blocked"
         else:
-            state = f"at {mm_text(position)} of {mm_text(run.row.fibre.length_mm)}, on its way"
+            state = f"at {mm_text(position)} of {mm_text(run.fibre.length_mm)}, on its way"
         parts.append(f"{run.row.label}: {state}.")
     return " ".join(parts)
 
 
 def _fibre_traces(run: Conduction, i: int, styled) -> list[go.Scatter]:
     """The fibre itself: myelin by state (line style), nodes, start and end."""
-    fibre = run.row.fibre
+    fibre = run.fibre
     traces = []
     if run.status == NO_SIGNAL:
         traces.append(
@@ -384,7 +384,7 @@ MYELIN_STYLES = {
 
 def _stretches(run: Conduction) -> list[tuple[float, float, str]]:
     plaque = run.row.plaque
-    length = run.row.fibre.length_mm
+    length = run.fibre.length_mm
     if plaque is None:
         return [(0.0, length, "healthy")]
     kind = "new" if plaque.remyelinated else "lost" if plaque.myelin == 0 else "thin"
@@ -398,7 +398,7 @@ def _impulse_traces(run: Conduction, i: int, end: float, colour: str, styled) ->
     """The trail and the marker of one fibre, fully styled; frames then change only a few keys."""
     trail, marker = _impulse_updates(run, 0.0)
     # The words go on the side where the plot has room for them at the end.
-    side = "top left" if run.position_at(end) > 0.5 * run.row.fibre.length_mm else "top right"
+    side = "top left" if run.position_at(end) > 0.5 * run.fibre.length_mm else "top right"
     return [
         go.Scatter(
             trail,
@@ -584,7 +584,7 @@ def _layout(result: CaseResult, length: float, geometry: Geometry, labels: list[
     n = len(runs)
     annotations = [_note(caption(result), geometry.caption_y)]
     for i, run in enumerate(runs):
-        fibre = run.row.fibre
+        fibre = run.fibre
         for x, text, anchor in ((0, fibre.start, "left"), (fibre.length_mm, fibre.end, "right")):
             annotations.append(
                 {
@@ -886,7 +886,7 @@ def snapshot_svg(result: CaseResult) -> str:
         return element
 
     for i, run in enumerate(result.runs):
-        fibre = run.row.fibre
+        fibre = run.fibre
         y = 36 + row_h * i
         label = add("text", None, x=8, y=y - 4, font_size=13, fill=TEXT)
         for k, line in enumerate(_lines(run.row.label, 28)[:2]):

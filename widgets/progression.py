@@ -28,6 +28,15 @@ from dataclasses import dataclass
 
 from .base import check_choice
 from .content import load
+from .content.timelines import (
+    ALSMilestone,
+    CourseSpec,
+    MSMilestone,
+    Plateau,
+    RateSpec,
+    Timelines,
+    TreatmentSpec,
+)
 
 MAX_YEARS = 40.0
 MIN_YEARS = 1.0
@@ -40,147 +49,10 @@ QUIET = 0.25  # years after a recovery before the next relapse can start (a mode
 # --------------------------------------------------------------------------- parameters
 
 
-@dataclass(frozen=True)
-class Course:
-    id: str
-    label: str
-    short: str
-    share: str
-    start_edss: float
-    years_to_progressive: float | None  # None: progressive from onset
-    transition_from: float | None  # when the gradual change to progression starts
-    anchors: tuple[tuple[float, float], ...]  # (years from onset, EDSS), increasing
-    treatments: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Treatment:
-    id: str
-    label: str
-    relapse_reduction: float
-    hazard_ratio: float
-
-
-@dataclass(frozen=True)
-class Milestone:
-    id: str
-    level: float  # EDSS for MS, ALSFRS-R score for ALS
-    label: str
-    short: str  # the words a chart puts beside it
-    explain: str
-
-
-@dataclass(frozen=True)
-class Rate:
-    id: str
-    label: str
-    per_month: float
-    survival_years: tuple[float, float]
-    end_year: float
-    plateau: tuple[float, float] | None  # (start year, length in years)
-
-
-@dataclass(frozen=True)
-class EndPoint:
-    label: str
-    explain: str
-    zero_means: str
-
-
-@dataclass(frozen=True)
-class Params:
-    """Everything the courses need, read from ``data/timelines.yaml``."""
-
-    edss_max: float
-    edss_shown_max: float
-    ms_milestones: tuple[Milestone, ...]
-    ms_day: tuple[tuple[float, str], ...]  # (below this EDSS, what it means for a day)
-    relapses_per_year: float
-    relapses_per_year_range: tuple[float, float]
-    relapse_fall_per_5_years: float
-    relapse_rise: tuple[float, float]
-    relapse_left_behind: tuple[float, float]
-    weeks_to_peak: float
-    weeks_to_recover: float
-    courses: dict[str, Course]
-    treatments: dict[str, Treatment]
-    alsfrs_max: float
-    rate_range: tuple[float, float]
-    rates: dict[str, Rate]
-    early_speedup: float
-    end_point: EndPoint
-    median_survival: tuple[float, float]
-    als_milestones: tuple[Milestone, ...]
-    compare_note: str
-
-
-def load_params() -> Params:
-    """The courses' parameters, derived from ``data/timelines.yaml`` (checked on loading:
-    see :mod:`widgets.content.timelines`)."""
-    doc = load("timelines")
-    ms, als = doc.ms, doc.als
-    relapses = ms.relapses
-    arr = relapses.per_year_untreated
-    end = als.end_point
-    return Params(
-        edss_max=ms.scale.max,
-        edss_shown_max=ms.shown_max.value,
-        ms_milestones=tuple(
-            Milestone(m.id, m.edss, m.label, m.short, m.explain) for m in ms.milestones
-        ),
-        ms_day=tuple((d.below, d.text) for d in ms.day),
-        relapses_per_year=arr.value,
-        relapses_per_year_range=(arr.min, arr.max),
-        relapse_fall_per_5_years=relapses.fall_per_5_years.value,
-        relapse_rise=(relapses.rise.min, relapses.rise.max),
-        relapse_left_behind=(relapses.left_behind.min, relapses.left_behind.max),
-        weeks_to_peak=relapses.weeks_to_peak.value,
-        weeks_to_recover=relapses.weeks_to_recover.value,
-        courses={
-            c.id: Course(
-                id=c.id,
-                label=c.label,
-                short=c.short,
-                share=c.share.text,
-                start_edss=c.start_edss.value,
-                years_to_progressive=_value_or_none(c.years_to_progressive),
-                transition_from=_value_or_none(c.transition_from),
-                anchors=tuple((a.years, a.edss) for a in c.anchors),
-                treatments=c.treatments,
-            )
-            for c in ms.courses
-        },
-        treatments={
-            t.id: Treatment(
-                t.id, t.label, t.relapse_reduction.value, t.progression_hazard_ratio.value
-            )
-            for t in ms.treatments
-        },
-        alsfrs_max=als.scale.max,
-        rate_range=(als.rate_range.min, als.rate_range.max),
-        rates={
-            r.id: Rate(
-                r.id,
-                r.label,
-                r.per_month.value,
-                (r.survival_years.min, r.survival_years.max),
-                r.end_year.value,
-                (r.plateau.start, r.plateau.years) if r.plateau else None,
-            )
-            for r in als.rates
-        },
-        early_speedup=als.early_speedup.value,
-        end_point=EndPoint(end.label, end.explain.strip(), end.zero_means.strip()),
-        median_survival=(als.median_survival.min, als.median_survival.max),
-        als_milestones=tuple(
-            Milestone(m.id, m.score, m.label, m.short, m.explain) for m in als.milestones
-        ),
-        compare_note=doc.compare.note,
-    )
-
-
-def _value_or_none(entry) -> float | None:
-    return entry.value if entry is not None else None
+def load_params() -> Timelines:
+    """The courses' parameters: the typed model of ``data/timelines.yaml`` (checked on
+    loading: see :mod:`widgets.content.timelines`)."""
+    return load("timelines")
 
 
 # --------------------------------------------------------------------------- checks
@@ -212,12 +84,10 @@ def half_point(edss: float) -> float:
     return math.floor(edss * 2 + 0.5) / 2
 
 
-def edss_words(edss: float, params: Params) -> str:
+def edss_words(edss: float, params: Timelines) -> str:
     """What an EDSS score means for a person's day (Kurtzke's steps, in plain words)."""
-    for below, text in params.ms_day:
-        if half_point(edss) < below:
-            return text
-    return params.ms_day[-1][1]
+    day = params.ms.day
+    return next((d.text for d in day if half_point(edss) < d.below), day[-1].text)
 
 
 # --------------------------------------------------------------------------- MS
@@ -239,7 +109,7 @@ class Point:
     at: float
     level: float  # EDSS for MS, ALSFRS-R for ALS
     left: float = 0.0  # a remission: EDSS points of lasting disability it leaves
-    milestone: Milestone | None = None  # the published milestone this point reaches
+    milestone: MSMilestone | ALSMilestone | None = None  # the published milestone reached here
 
     @property
     def label(self) -> str:
@@ -280,15 +150,14 @@ class Relapse:
 
 @dataclass(frozen=True)
 class MSCourse:
-    course: Course
-    treatment: Treatment
+    course: CourseSpec
+    treatment: TreatmentSpec
     years: float
     seed: int
     points: tuple[Point, ...]
     relapses: tuple[Relapse, ...]
     # the gradual change to secondary progression: (starts, complete); None for PPMS
     transition: tuple[float, float] | None
-    day: tuple[tuple[float, str], ...] = ()
 
     @property
     def progressive_from(self) -> float | None:
@@ -312,11 +181,11 @@ def _interpolate(points: tuple[Point, ...], year: float) -> float:
     return points[-1].value
 
 
-def _milestone_at(level: float, milestones: tuple[Milestone, ...]) -> Milestone | None:
+def _milestone_at(level: float, milestones: tuple[MSMilestone, ...]) -> MSMilestone | None:
     return next((m for m in milestones if abs(m.level - level) < 1e-9), None)
 
 
-def _candidate_relapses(rng: random.Random, until: float, params: Params, per_year: float):
+def _candidate_relapses(rng: random.Random, until: float, params: Timelines, per_year: float):
     """Relapse times and sizes at the untreated onset rate: (year, rise, share, keep, age_keep).
 
     Every candidate uses the same five draws in the same order, so a course with a
@@ -324,21 +193,23 @@ def _candidate_relapses(rng: random.Random, until: float, params: Params, per_ye
     only remove relapses, never move them. ``age_keep`` thins them as the population
     rate falls with the years.
     """
-    recover = params.weeks_to_recover / 52 + QUIET
+    relapses = params.ms.relapses
+    rise_range, share_range = relapses.rise, relapses.left_behind
+    recover = relapses.weeks_to_recover.value / 52 + QUIET
     mean_gap = max(1 / per_year - recover, 0.05)
     year = 0.0
     while year < until:
-        rise = rng.uniform(*params.relapse_rise)
-        share = rng.uniform(*params.relapse_left_behind)
+        rise = rng.uniform(rise_range.min, rise_range.max)
+        share = rng.uniform(share_range.min, share_range.max)
         keep = rng.random()
         age_keep = rng.random()
         yield year, rise, share, keep, age_keep
         year += recover + rng.expovariate(1 / mean_gap)
 
 
-def relapse_rate_share(year: float, params: Params) -> float:
+def relapse_rate_share(year: float, params: Timelines) -> float:
     """The relapse rate at ``year`` as a share of the rate at onset (falls every 5 years)."""
-    return (1 - params.relapse_fall_per_5_years) ** (year / 5)
+    return (1 - params.ms.relapses.fall_per_5_years.value) ** (year / 5)
 
 
 def _progression(start: float, full: float, slope: float, level: float):
@@ -365,39 +236,43 @@ def ms_course(
     years: float = 25,
     seed: int = 1,
     relapses_per_year: float | None = None,
-    params: Params | None = None,
+    params: Timelines | None = None,
 ) -> MSCourse:
     """An illustrative MS course on the EDSS scale, from onset to ``years``."""
     params = params or load_params()
-    check_choice("course", course, tuple(params.courses))
-    spec = params.courses[course]
+    ms = params.ms
+    check_choice("course", course, ms.course_ids)
+    spec = ms.course(course)
     check_choice("treatment", treatment, spec.treatments)
     years = check_years(years)
+    untreated = ms.relapses.per_year_untreated
     per_year = check_range(
         "relapses_per_year",
-        params.relapses_per_year if relapses_per_year is None else relapses_per_year,
-        *params.relapses_per_year_range,
+        untreated.value if relapses_per_year is None else relapses_per_year,
+        untreated.min,
+        untreated.max,
         "relapses per year",
     )
-    therapy = params.treatments[treatment]
-    cap = params.edss_shown_max
+    therapy = ms.treatment(treatment)
+    cap = ms.shown_max.value
     if spec.years_to_progressive is None:
         points = _ppms_points(spec, therapy, params)
-        return MSCourse(
-            spec, therapy, years, seed, _clip(points, years, params), (), None, params.ms_day
-        )
+        return MSCourse(spec, therapy, years, seed, _clip(points, years), (), None)
 
     # Relapsing onset. Treatment delays the whole change to progression by 1/HR.
-    stretch = 1 / therapy.hazard_ratio
-    start, full = spec.transition_from * stretch, spec.years_to_progressive * stretch
-    shift = full - spec.years_to_progressive
-    anchors = tuple((y + shift, edss) for y, edss in spec.anchors)
+    stretch = 1 / therapy.progression_hazard_ratio.value
+    progressive = spec.years_to_progressive.value
+    start, full = spec.transition_from.value * stretch, progressive * stretch
+    shift = full - progressive
+    anchors = tuple((a.years + shift, a.edss) for a in spec.anchors)
     rng = random.Random(seed)
-    peak_after, recover = params.weeks_to_peak / 52, params.weeks_to_recover / 52
+    peak_after = ms.relapses.weeks_to_peak.value / 52
+    recover = ms.relapses.weeks_to_recover.value / 52
     steps: list[tuple[float, float, float, float]] = []  # start, peak year, end, rise, kept
-    residual = spec.start_edss
+    residual = spec.start_edss.value
+    prevented = therapy.relapse_reduction.value
     for when, rise, share, keep, age_keep in _candidate_relapses(rng, full, params, per_year):
-        if when > 0 and keep < therapy.relapse_reduction:
+        if when > 0 and keep < prevented:
             continue  # prevented by treatment (the first attack, at onset, always happens)
         if when > 0 and age_keep > relapse_rate_share(when, params):
             continue  # relapses get rarer with the years
@@ -412,7 +287,7 @@ def ms_course(
     extra = _progression(start, full, slope, residual)
 
     def level(year: float) -> float:
-        value = spec.start_edss + extra(year)
+        value = spec.start_edss.value + extra(year)
         for s, p, e, rise, kept in steps:
             if year <= s:
                 break
@@ -455,7 +330,7 @@ def ms_course(
     # After the change: straight lines through the published milestones, then on to the cap.
     points += _milestones_then_cap(anchors, full, level(full), slope, params)
 
-    clipped = _clip(tuple(points), years, params)
+    clipped = _clip(tuple(points), years)
     return MSCourse(
         course=spec,
         treatment=therapy,
@@ -464,16 +339,15 @@ def ms_course(
         points=clipped,
         relapses=tuple(r for r in relapses if r.start <= years),
         transition=(_r(start), _r(full)),
-        day=params.ms_day,
     )
 
 
-def _ppms_points(spec: Course, therapy: Treatment, params: Params) -> tuple[Point, ...]:
+def _ppms_points(spec: CourseSpec, therapy: TreatmentSpec, params: Timelines) -> tuple[Point, ...]:
     """Primary progressive: no relapses; treatment stretches the course by 1/HR."""
-    stretch = 1 / therapy.hazard_ratio
-    level = spec.start_edss
+    stretch = 1 / therapy.progression_hazard_ratio.value
+    level = spec.start_edss.value
     points = [Point(0.0, _r(level), "onset", "onset_pp", 0.0, level)]
-    anchors = tuple((y * stretch, e) for y, e in spec.anchors)
+    anchors = tuple((a.years * stretch, a.edss) for a in spec.anchors)
     points += _milestones_then_cap(anchors, 0.0, level, 0.0, params)
     return tuple(points)
 
@@ -483,19 +357,19 @@ def _milestones_then_cap(
     last_year: float,
     last_level: float,
     slope: float,
-    params: Params,
+    params: Timelines,
 ) -> list[Point]:
     """Straight lines through the milestones not yet passed, then on to the EDSS cap.
 
     ``slope`` is the rise per year coming in, used for the cap when no milestone is left.
     """
-    cap = params.edss_shown_max
+    cap = params.ms.shown_max.value
     points = []
     for year, edss in anchors:
         if edss <= last_level or year <= last_year:
             continue
         slope = (edss - last_level) / (year - last_year)
-        milestone = _milestone_at(edss, params.ms_milestones)
+        milestone = _milestone_at(edss, params.ms.milestones)
         points.append(
             Point(_r(year), _r(edss), "milestone", "milestone", year, edss, milestone=milestone)
         )
@@ -506,7 +380,7 @@ def _milestones_then_cap(
     return points
 
 
-def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Point, ...]:
+def _clip(points: tuple[Point, ...], years: float) -> tuple[Point, ...]:
     """The points up to ``years``, plus one interpolated point exactly at ``years``."""
     kept = [p for p in points if p.year <= years]
     if kept[-1].year < years:
@@ -529,14 +403,14 @@ def _clip(points: tuple[Point, ...], years: float, params: Params) -> tuple[Poin
 
 @dataclass(frozen=True)
 class ALSCourse:
-    rate: Rate
+    rate: RateSpec
     per_month: float
     years: float
     points: tuple[Point, ...]  # up to the end point or the end of the chart
     milestones: tuple[Point, ...]
     end_year: float  # the end point (death or tracheostomy); may be after the chart's end
     end_score: float  # ALSFRS-R at the end point: always above 0
-    plateau: tuple[float, float] | None
+    plateau: Plateau | None
     speedup: float
 
     @property
@@ -558,15 +432,15 @@ def _als_loss(active_years: float, per_year: float, declining: float, speedup: f
     )
 
 
-def _active(year: float, plateau: tuple[float, float] | None) -> float:
+def _active(year: float, plateau: Plateau | None) -> float:
     """Years of decline by ``year``, leaving out the plateau."""
-    if plateau is None or year <= plateau[0]:
+    if plateau is None or year <= plateau.start:
         return year
-    return max(plateau[0], year - plateau[1])
+    return max(plateau.start, year - plateau.years)
 
 
 def _als_score(year: float, course: ALSCourse) -> float:
-    declining = course.end_year - (course.plateau[1] if course.plateau else 0.0)
+    declining = course.end_year - (course.plateau.years if course.plateau else 0.0)
     lost = _als_loss(
         _active(year, course.plateau), course.per_month * 12, declining, course.speedup
     )
@@ -575,12 +449,12 @@ def _als_score(year: float, course: ALSCourse) -> float:
 
 def _als_year_of(score: float, course: ALSCourse) -> float:
     """When the course reaches ``score`` (inverse of the loss curve)."""
-    declining = course.end_year - (course.plateau[1] if course.plateau else 0.0)
+    declining = course.end_year - (course.plateau.years if course.plateau else 0.0)
     per_year, speedup = course.per_month * 12, course.speedup
     active = declining * math.expm1((48.0 - score) / (per_year * declining) * math.log1p(speedup))
     active /= speedup
-    if course.plateau and active > course.plateau[0]:
-        return active + course.plateau[1]
+    if course.plateau and active > course.plateau.start:
+        return active + course.plateau.years
     return active
 
 
@@ -588,39 +462,34 @@ def als_course(
     rate: str = "typical",
     years: float = 10,
     per_month: float | None = None,
-    params: Params | None = None,
+    params: Timelines | None = None,
 ) -> ALSCourse:
     """An illustrative ALS course on the ALSFRS-R scale, from 48 (normal) to its end point."""
     params = params or load_params()
-    check_choice("rate", rate, tuple(params.rates))
+    als = params.als
+    check_choice("rate", rate, als.rate_ids)
     years = check_years(years)
-    spec = params.rates[rate]
+    spec = als.rate(rate)
+    sketched = spec.per_month.value
     speed = check_range(
         "per_month",
-        spec.per_month if per_month is None else per_month,
-        *params.rate_range,
+        sketched if per_month is None else per_month,
+        als.rate_range.min,
+        als.rate_range.max,
         "ALSFRS-R points per month",
     )
-    top = params.alsfrs_max
-    pause = spec.plateau[1] if spec.plateau else 0.0
+    top = als.scale.max
+    plateau = spec.plateau
+    pause = plateau.years if plateau else 0.0
     # A custom speed keeps the sketch's end score: the end point moves, not the floor.
-    end_year = (spec.end_year - pause) * spec.per_month / speed + pause
-    course = ALSCourse(
-        spec,
-        speed,
-        years,
-        (),
-        (),
-        _r(end_year),
-        0.0,
-        spec.plateau,
-        params.early_speedup,
-    )
+    end_year = (spec.end_year.value - pause) * sketched / speed + pause
+    speedup = als.early_speedup.value
+    course = ALSCourse(spec, speed, years, (), (), _r(end_year), 0.0, plateau, speedup)
     end_score = _als_score(course.end_year, course)
     stop = min(years, course.end_year)
     times = sorted(
         {_r(ALS_STEP * i) for i in range(int(stop / ALS_STEP) + 1)}
-        | ({_r(spec.plateau[0]), _r(spec.plateau[0] + spec.plateau[1])} if spec.plateau else set())
+        | ({_r(plateau.start), _r(plateau.start + plateau.years)} if plateau else set())
     )
     times = [t for t in times if t <= stop]
     points = []
@@ -628,7 +497,7 @@ def als_course(
         score = _als_score(t, course)
         if t == 0:
             points.append(Point(t, _r(score), "onset", "als_onset", t, top))
-        elif spec.plateau and spec.plateau[0] < t <= spec.plateau[0] + spec.plateau[1]:
+        elif plateau and plateau.start < t <= plateau.start + plateau.years:
             points.append(Point(t, _r(score), "plateau", "plateau", t, score))
         else:
             points.append(Point(t, _r(score), "decline", "decline", t, score))
@@ -651,7 +520,7 @@ def als_course(
         score = _als_score(years, course)
         points.append(Point(_r(years), _r(score), "end", "als_end", years, score))
     milestones = []
-    for m in params.als_milestones:
+    for m in als.milestones:
         if m.level <= end_score:
             continue  # this course ends before reaching it
         year = _als_year_of(m.level, course)
@@ -669,22 +538,23 @@ def als_course(
         milestones=tuple(milestones),
         end_year=course.end_year,
         end_score=_r(end_score),
-        plateau=spec.plateau,
-        speedup=params.early_speedup,
+        plateau=plateau,
+        speedup=speedup,
     )
 
 
 # --------------------------------------------------------------------------- both
 
 
-def ms_function_remaining(edss: float, params: Params) -> float:
+def ms_function_remaining(edss: float, params: Timelines) -> float:
     """EDSS (0 best, 10 worst) as a share of the best score, in percent (for drawing only)."""
-    return _r(100 * (params.edss_max - edss) / params.edss_max)
+    worst = params.ms.scale.max
+    return _r(100 * (worst - edss) / worst)
 
 
-def als_function_remaining(score: float, params: Params) -> float:
+def als_function_remaining(score: float, params: Timelines) -> float:
     """ALSFRS-R (48 best, 0 worst) as a share of the best score, in percent (drawing only)."""
-    return _r(100 * score / params.alsfrs_max)
+    return _r(100 * score / params.als.scale.max)
 
 
 def annualised_relapse_rate(course: MSCourse) -> float:

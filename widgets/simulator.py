@@ -32,7 +32,7 @@ def conduction_case(case: str = "healthy", model: Model | None = None, step: int
     GitHub-free viewers that draw plotly); ``step`` opens it at a later frame.
     """
     model = model or load_model()
-    check_choice("case", case, tuple(model.cases))
+    check_choice("case", case, model.case_ids)
     return simulation(simulate(case, model), step)
 
 
@@ -67,11 +67,11 @@ class ConductionSimulator(LessonWidget):
 
     def __init__(self, case: str = "healthy", step: int = 0, **kwargs):
         self._model = load_model()
-        self._cases = tuple(self._model.cases)
+        self._cases = self._model.case_ids
         check_choice("case", case, self._cases)
         _check_step(step)
         self._picker = ipywidgets.Dropdown(
-            options=[(c.label, c.id) for c in self._model.cases.values()],
+            options=[(c.label, c.id) for c in self._model.cases],
             value=case,
             description="Case:",
             style={"description_width": "4em"},

@@ -18,11 +18,12 @@ from IPython.display import display
 
 from . import html
 from .content import load
+from .content.timelines import Timelines
+from .content.treatments_timeline import Event
 from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
     MSCourse,
-    Params,
     Point,
     als_function_remaining,
     annualised_relapse_rate,
@@ -153,7 +154,7 @@ def _symbol(style) -> str:
 # --------------------------------------------------------------------------- words
 
 
-def point_words(point: Point, params: Params) -> str:
+def point_words(point: Point, params: Timelines) -> str:
     """What happens at one point of a course, in words (the year aside)."""
     # The rounded value, as the chart and the table's number column show it: the exact
     # level can sit across a half-point boundary from it (14.99 vs 15.0).
@@ -175,8 +176,10 @@ def point_words(point: Point, params: Params) -> str:
     if event == "end":
         return f"end of chart ({score}: {edss_words(level, params)})"
     if event == "end_point":
-        end = params.end_point
-        return f"{end.label.lower()}, with ALSFRS-R still at {level:.0f} of 48. {end.explain}"
+        end = params.als.end_point
+        return (
+            f"{end.label.lower()}, with ALSFRS-R still at {level:.0f} of 48. {end.explain.strip()}"
+        )
     return {
         "onset": f"first relapse, the first symptoms appear ({score})",
         "onset_pp": f"first symptoms; disability starts to build slowly ({score})",
@@ -200,7 +203,7 @@ def point_when(point: Point) -> str:
     return f"Year {point.year:.1f}"
 
 
-def point_text(point: Point, params: Params) -> str:
+def point_text(point: Point, params: Timelines) -> str:
     """The whole sentence for one point: "Year 3.5: relapse at its worst (EDSS 4.0)"."""
     return f"{point_when(point)}: {point_words(point, params)}"
 
@@ -218,7 +221,7 @@ def ms_caption() -> str:
     )
 
 
-def ms_summary(course: MSCourse, params: Params) -> str:
+def ms_summary(course: MSCourse, params: Timelines) -> str:
     c = course
     parts = [f"MS, {c.course.short}, {c.treatment.label.lower()}, first {c.years:g} years."]
     if c.relapses:
@@ -249,11 +252,11 @@ def ms_summary(course: MSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def ms_figure(course: MSCourse, params: Params) -> Chart:
+def ms_figure(course: MSCourse, params: Timelines) -> Chart:
     title = ms_title(course)
     layout = _layout(title, "Years since first symptoms", "Disability (EDSS, 0 to 10)", [0, 10])
     layout["xaxis"]["range"] = [0, course.years]
-    for milestone in params.ms_milestones:
+    for milestone in params.ms.milestones:
         layout["annotations"].append(_hlabel(milestone.level, milestone.label))
     band = None
     if course.transition is not None and course.transition[0] < course.years:
@@ -273,7 +276,7 @@ def ms_figure(course: MSCourse, params: Params) -> Chart:
         ],
         layout=layout,
     )
-    for milestone in params.ms_milestones:
+    for milestone in params.ms.milestones:
         figure.add_hline(y=milestone.level, line={"color": MUTED_TEXT, "width": 1, "dash": "dot"})
     if band is not None:
         _band(figure, *band, MS.tint)
@@ -332,9 +335,10 @@ def als_title(course: ALSCourse) -> str:
     )
 
 
-def als_caption(params: Params) -> str:
+def als_caption(params: Timelines) -> str:
     return (
-        f"{CAPTION} ALSFRS-R: 48 = normal. {params.end_point.zero_means} Each line stops at "
+        f"{CAPTION} ALSFRS-R: 48 = normal. {params.als.end_point.zero_means.strip()} "
+        "Each line stops at "
         "its end point (death, or a breathing tube with full-time ventilation), well above 0."
     )
 
@@ -351,12 +355,13 @@ def als_stage(course: ALSCourse, year: float) -> str:
     return "weakness spreading: speaking, swallowing, writing or walking get harder"
 
 
-def als_summary(course: ALSCourse, params: Params) -> str:
+def als_summary(course: ALSCourse, params: Timelines) -> str:
     c = course
-    low, high = params.median_survival
+    survival = params.als.median_survival
+    low, high = survival.min, survival.max
     shape = (
         "falls without remissions, faster at first and with one pause (plateau) of "
-        f"{12 * c.plateau[1]:.0f} months"
+        f"{12 * c.plateau.years:.0f} months"
         if c.plateau
         else "falls without remissions, faster at first"
     )
@@ -382,12 +387,13 @@ def als_summary(course: ALSCourse, params: Params) -> str:
     return " ".join(parts)
 
 
-def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] = ()) -> Chart:
+def als_figure(course: ALSCourse, params: Timelines, others: tuple[ALSCourse, ...] = ()) -> Chart:
     """The chosen ALS course, bold, with other speeds thin behind it for comparison."""
     title = als_title(course)
     layout = _layout(title, "Years since first symptoms", "Function (ALSFRS-R, 48 to 0)", [0, 50])
     layout["xaxis"]["range"] = [0, course.years]
-    low, high = params.median_survival
+    survival = params.als.median_survival
+    low, high = survival.min, survival.max
     layout["annotations"].append(_vlabel(low, f"median survival {low:g}-{high:g} y"))
     data = [
         _line(
@@ -464,7 +470,7 @@ def als_figure(course: ALSCourse, params: Params, others: tuple[ALSCourse, ...] 
 # --------------------------------------------------------------------------- side by side
 
 
-def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
+def compare_figure(ms: MSCourse, als: ALSCourse, params: Timelines) -> Chart:
     years = ms.years
     title = "MS and ALS on one time line (illustrative)"
     layout = _layout(
@@ -538,7 +544,7 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
             if als.ended
             else f" to ALSFRS-R {als.value_at(years):.0f} of 48 at year {years:g}."
         )
-        + f" {params.compare_note}"
+        + f" {params.compare.note}"
     )
     return Chart(
         figure,
@@ -560,16 +566,17 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Params) -> Chart:
 # --------------------------------------------------------------------------- treatments
 
 
-@dataclass(frozen=True)
-class TreatmentEvent:
-    id: str
-    disease: str
-    drug: str
-    kind: str
-    when: str  # ISO date used on the chart
-    shown_date: str  # how the date is written for people
-    what: str
-    source: str
+def event_date(event: Event) -> str:
+    """The ISO date an event sits at on the chart; one known only by its year, mid-year."""
+    return event.date if event.date is not None else f"{event.year}-07-01"
+
+
+def shown_date(event: Event) -> str:
+    """How an event's date is written for people: "5 May 2017", or the year alone."""
+    if event.date is None:
+        return str(event.year)
+    day = date.fromisoformat(event.date)
+    return f"{day.day} {day:%B %Y}"
 
 
 def load_treatment_context() -> str:
@@ -577,21 +584,10 @@ def load_treatment_context() -> str:
     return " ".join(load("treatments_timeline").context.text.split())
 
 
-def load_treatment_events() -> list[TreatmentEvent]:
-    """The landmarks in date order; an event known only by its year sits at mid-year."""
-    events = []
-    for item in load("treatments_timeline").events:
-        if item.date is not None:
-            day = date.fromisoformat(item.date)
-            when, shown = item.date, f"{day.day} {day:%B %Y}"
-        else:
-            when, shown = f"{item.year}-07-01", str(item.year)
-        events.append(
-            TreatmentEvent(
-                item.id, item.disease, item.drug, item.kind, when, shown, item.what, item.source
-            )
-        )
-    return sorted(events, key=lambda e: (e.when, e.disease))
+def load_treatment_events() -> list[Event]:
+    """The landmarks of ``data/treatments_timeline.yaml`` (its typed model), in date order."""
+    events = load("treatments_timeline").events
+    return sorted(events, key=lambda e: (event_date(e), e.disease))
 
 
 TIMELINE_START, TIMELINE_END = 1990.0, 2026.5
@@ -601,8 +597,8 @@ YEARS_PER_CHAR = 7 / (600 / (TIMELINE_END - TIMELINE_START))
 LEVEL_GAP = 0.32  # distance between label rows, in units of the y axis
 
 
-def _year(event: TreatmentEvent) -> float:
-    day = date.fromisoformat(event.when)
+def _year(event: Event) -> float:
+    day = date.fromisoformat(event_date(event))
     return day.year + (day.timetuple().tm_yday - 1) / 365
 
 
@@ -636,7 +632,7 @@ def stack_labels(
     return placed
 
 
-def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
+def treatments_figure(events: list[Event], context: str = "") -> Chart:
     title = "Landmark drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
     caption = (
         "An approval is not a cure: each drug here slows a disease; none reverses it. " + context
@@ -651,7 +647,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
         mine = [e for e in events if e.disease == style.key]
         data.append(
             go.Scatter(
-                x=[e.when for e in mine],
+                x=[event_date(e) for e in mine],
                 y=[row] * len(mine),
                 name=f"{style.badge} drugs",
                 mode="markers",
@@ -660,7 +656,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
                     "color": style.colour,
                     "symbol": ["x" if e.kind == "withdrawn" else _symbol(style) for e in mine],
                 },
-                hovertext=[f"{e.shown_date}: {e.drug} {e.kind}. {e.what}" for e in mine],
+                hovertext=[f"{shown_date(e)}: {e.drug} {e.kind}. {e.what}" for e in mine],
                 hovertemplate=html.plotly_hover("%{hovertext}", style.badge),
             )
         )
@@ -668,12 +664,13 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
         placed = stack_labels([(_year(e), text) for e, text in zip(mine, labels, strict=True)])
         for event, text, (level, anchor, _) in zip(mine, labels, placed, strict=True):
             y = round(row + direction * (0.35 + LEVEL_GAP * level), 2)
+            when = event_date(event)
             layout["annotations"].append(
                 {
                     "text": text,
-                    "x": event.when,
+                    "x": when,
                     "y": row,
-                    "ax": event.when,
+                    "ax": when,
                     "ay": y,
                     "axref": "x",
                     "ayref": "y",
@@ -688,7 +685,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
                 }
             )
     figure = go.Figure(data=data, layout=layout)
-    rows = tuple((e.shown_date, e.disease.upper(), e.drug, e.kind, e.what) for e in events)
+    rows = tuple((shown_date(e), e.disease.upper(), e.drug, e.kind, e.what) for e in events)
     ms_count = sum(e.disease == "ms" and e.kind == "approved" for e in events)
     als_count = sum(e.disease == "als" and e.kind == "approved" for e in events)
     summary = (
@@ -703,7 +700,7 @@ def treatments_figure(events: list[TreatmentEvent], context: str = "") -> Chart:
     )
 
 
-def _event_label(event: TreatmentEvent) -> str:
+def _event_label(event: Event) -> str:
     name = event.drug.split(" (")[0]
     return {"approved": name, "withdrawn": f"{name} withdrawn", "reintroduced": f"{name} back"}[
         event.kind

@@ -15,7 +15,8 @@ import traitlets
 
 from . import html
 from .base import LessonWidget, check_choice
-from .progression import MAX_YEARS, MIN_YEARS, Params, als_course, load_params, ms_course
+from .content.timelines import Timelines
+from .progression import MAX_YEARS, MIN_YEARS, als_course, load_params, ms_course
 from .theme import DISEASE_CHOICES
 from .timeline_figures import (
     PLOTLY_MIME,
@@ -54,7 +55,7 @@ def ms_chart(
     treatment: str | None = None,
     years: float = 25,
     seed: int = DEFAULT_SEED,
-    params: Params | None = None,
+    params: Timelines | None = None,
 ) -> Chart:
     """The MS chart for one set of choices (displays as a plotly figure in a notebook).
 
@@ -65,10 +66,10 @@ def ms_chart(
     return ms_figure(ms_course(course, treatment, years, seed, params=params), params)
 
 
-def als_chart(rate: str = "typical", years: float = 10, params: Params | None = None) -> Chart:
+def als_chart(rate: str = "typical", years: float = 10, params: Timelines | None = None) -> Chart:
     """The ALS chart for one rate of decline, with the other rates drawn thin behind it."""
     params = params or load_params()
-    others = tuple(als_course(r, years, params=params) for r in params.rates)
+    others = tuple(als_course(r, years, params=params) for r in params.als.rate_ids)
     return als_figure(als_course(rate, years, params=params), params, others)
 
 
@@ -78,7 +79,7 @@ def side_by_side_chart(
     rate: str = "typical",
     years: float = 20,
     seed: int = DEFAULT_SEED,
-    params: Params | None = None,
+    params: Timelines | None = None,
 ) -> Chart:
     """MS and ALS on one time axis, each as a share of its best score (shape only)."""
     params = params or load_params()
@@ -90,12 +91,12 @@ def side_by_side_chart(
     )
 
 
-def default_treatment(course: str, treatment: str | None, params: Params) -> str:
+def default_treatment(course: str, treatment: str | None, params: Timelines) -> str:
     """``treatment``, or if None the course's first one (treated courses come first)."""
     if treatment is not None:
         return treatment
-    check_choice("course", course, tuple(params.courses))
-    return params.courses[course].treatments[0]
+    check_choice("course", course, params.ms.course_ids)
+    return params.ms.course(course).treatments[0]
 
 
 def treatment_history_chart() -> Chart:
@@ -110,7 +111,7 @@ def build_chart(
     rate: str,
     years: float,
     seed: int,
-    params: Params,
+    params: Timelines,
 ) -> Chart:
     """The chart for the widget's current state."""
     check_choice("disease", disease, CHOICES)
@@ -168,10 +169,11 @@ class ProgressionTimelines(LessonWidget):
         self._params = load_params()
         self._seed = seed
         check_choice("disease", disease, CHOICES)
-        check_choice("course", course, tuple(self._params.courses))
+        ms, als = self._params.ms, self._params.als
+        check_choice("course", course, ms.course_ids)
         treatment = default_treatment(course, treatment, self._params)
-        check_choice("treatment", treatment, self._params.courses[course].treatments)
-        check_choice("rate", rate, tuple(self._params.rates))
+        check_choice("treatment", treatment, ms.course(course).treatments)
+        check_choice("rate", rate, als.rate_ids)
         if isinstance(years, bool) or not isinstance(years, int):
             raise ValueError(f"years must be a whole number between 1 and 40; got {years!r}")
         if not MIN_YEARS <= years <= MAX_YEARS:
@@ -184,7 +186,7 @@ class ProgressionTimelines(LessonWidget):
             style=style,
         )
         self._course = ipywidgets.Dropdown(
-            options=[(c.label, c.id) for c in self._params.courses.values()],
+            options=[(c.label, c.id) for c in ms.courses],
             description="MS course:",
             style=style,
             layout={"width": "36em", "max_width": "100%"},
@@ -194,11 +196,9 @@ class ProgressionTimelines(LessonWidget):
             description="MS treatment:", style=style, layout={"width": "36em", "max_width": "100%"}
         )
         self._rate = ipywidgets.ToggleButtons(
-            options=[(r.label, r.id) for r in self._params.rates.values()],
+            options=[(r.label, r.id) for r in als.rates],
             description="ALS decline:",
-            tooltips=[
-                f"{r.per_month:g} ALSFRS-R points a month" for r in self._params.rates.values()
-            ],
+            tooltips=[f"{r.per_month.value:g} ALSFRS-R points a month" for r in als.rates],
             style=style,
         )
         self._years = ipywidgets.Dropdown(
@@ -264,19 +264,19 @@ class ProgressionTimelines(LessonWidget):
 
     @traitlets.validate("course")
     def _check_course(self, proposal):
-        return check_choice("course", proposal["value"], tuple(self._params.courses))
+        return check_choice("course", proposal["value"], self._params.ms.course_ids)
 
     @traitlets.validate("treatment")
     def _check_treatment(self, proposal):
         # Against the chosen course's treatments, not all of them: natalizumab is not a
         # treatment for primary progressive MS in these charts.
         return check_choice(
-            "treatment", proposal["value"], self._params.courses[self.course].treatments
+            "treatment", proposal["value"], self._params.ms.course(self.course).treatments
         )
 
     @traitlets.validate("rate")
     def _check_rate(self, proposal):
-        return check_choice("rate", proposal["value"], tuple(self._params.rates))
+        return check_choice("rate", proposal["value"], self._params.als.rate_ids)
 
     @traitlets.validate("years")
     def _check_years(self, proposal):
@@ -286,8 +286,8 @@ class ProgressionTimelines(LessonWidget):
         return value
 
     def _treatment_options(self, course: str) -> list[tuple[str, str]]:
-        treatments = self._params.treatments
-        return [(treatments[t].label, t) for t in self._params.courses[course].treatments]
+        ms = self._params.ms
+        return [(ms.treatment(t).label, t) for t in ms.course(course).treatments]
 
     @traitlets.observe("disease", "course", "treatment", "rate", "years")
     def _on_change(self, change):
@@ -320,7 +320,7 @@ class ProgressionTimelines(LessonWidget):
 
     def _set_treatment_options(self) -> None:
         """Offer the treatments of the chosen course; fall back to its first if needed."""
-        allowed = self._params.courses[self.course].treatments
+        allowed = self._params.ms.course(self.course).treatments
         with self._held():
             keep = self.treatment if self.treatment in allowed else allowed[0]
             self._treatment.options = self._treatment_options(self.course)

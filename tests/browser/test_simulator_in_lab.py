@@ -109,12 +109,12 @@ def test_play_moves_the_impulse_to_the_end_or_to_the_plaque(lessons, simulator_n
     end_time = float(time_labels(healthy)[-1].split()[0])
     expected = [run.position_at(end_time) for run in healthy.runs]
     after = wait_for_impulses(page, expected)
-    assert after["x"][0] == pytest.approx(healthy.main.row.fibre.length_mm), after
+    assert after["x"][0] == pytest.approx(healthy.main.fibre.length_mm), after
     assert after["texts"][0].startswith("arrived"), after
     assert after["active"] == FRAMES, after
 
     # The case menu redraws the picture and the summary: complete demyelination.
-    page.locator(f"{ROOT} select").first.select_option(label=model.cases["ms_complete"].label)
+    page.locator(f"{ROOT} select").first.select_option(label=model.case("ms_complete").label)
     blocked_summary = conduction_case("ms_complete", model).summary
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(
@@ -128,14 +128,14 @@ def test_play_moves_the_impulse_to_the_end_or_to_the_plaque(lessons, simulator_n
         "([root, title]) => { const p = document.querySelector(root)"
         ".querySelector('.js-plotly-plot'); return p && p.layout && "
         "p.layout.title.text.startsWith(title); }",
-        arg=[ROOT, model.cases["ms_complete"].label],
+        arg=[ROOT, model.case("ms_complete").label],
     )
     assert impulses(page)["x"] == [0, 0]
     click_play(page)
     complete = simulate("ms_complete", model)
     plaque_start = complete.main.row.plaque.start_mm
     after = wait_for_impulses(
-        page, [plaque_start, complete.runs[1].row.fibre.length_mm], ["x", "circle"]
+        page, [plaque_start, complete.runs[1].fibre.length_mm], ["x", "circle"]
     )
     assert after["x"][0] == pytest.approx(plaque_start), f"did not stop at the plaque: {after}"
     assert after["symbols"][0] == "x" and "blocked" in after["texts"][0], after
@@ -149,19 +149,19 @@ def test_time_menu_steps_the_animation_from_the_keyboard(lessons, simulator_note
     page = notebook.page
     model = load_model()
     menus = page.locator(f"{ROOT} select")
-    menus.first.select_option(label=model.cases["ms_warm"].label)
+    menus.first.select_option(label=model.case("ms_warm").label)
     page.wait_for_function(
         "([root, title]) => { const p = document.querySelector(root)"
         ".querySelector('.js-plotly-plot'); return p && p.layout && "
         "p.layout.title.text.startsWith(title); }",
-        arg=[ROOT, model.cases["ms_warm"].label],
+        arg=[ROOT, model.case("ms_warm").label],
     )
     time_menu = menus.nth(1)
     time_menu.focus()
     page.keyboard.press("End")  # a native select: the last time with the keyboard alone
     warm = simulate("ms_warm", model)
     cool_run, warm_run = warm.runs
-    after = wait_for_impulses(page, [cool_run.row.fibre.length_mm, warm_run.reached_mm])
+    after = wait_for_impulses(page, [cool_run.fibre.length_mm, warm_run.reached_mm])
     assert after["symbols"] == ["circle", "x"], after
     assert after["active"] == FRAMES, after
     moment = page.locator(f"{ROOT} .msals-moment").first.text_content()
@@ -183,12 +183,12 @@ def test_no_serious_accessibility_violations_and_readable_contrast(lessons, simu
     notebook = lessons.use(simulator_notebook)
     page = notebook.page
     model = load_model()
-    page.locator(f"{ROOT} select").first.select_option(label=model.cases["als_early"].label)
+    page.locator(f"{ROOT} select").first.select_option(label=model.case("als_early").label)
     page.wait_for_function(
         "([root, title]) => { const p = document.querySelector(root)"
         ".querySelector('.js-plotly-plot'); return p && p.layout && "
         "p.layout.title.text.startsWith(title); }",
-        arg=[ROOT, model.cases["als_early"].label],
+        arg=[ROOT, model.case("als_early").label],
     )
     violations, applied, outputs = audit_outputs(page, Axe())
     assert outputs > 0 and applied, "axe checked nothing"

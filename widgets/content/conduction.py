@@ -2,7 +2,9 @@
 
 Fibres, physiology, motor units and the cases the conduction simulator shows, every
 number with its unit, certainty and source. :func:`check` holds the rules a schema
-cannot say; :func:`widgets.conduction.load_model` derives the simulator's model.
+cannot say. The simulator (:mod:`widgets.conduction`) works on these objects directly;
+what it derives from them (a length in mm as a float, a safety factor for some myelin,
+a fibre or case by id) is a property or method here, beside the shape.
 """
 
 from __future__ import annotations
@@ -26,6 +28,19 @@ class FibreSpec:
     velocity: Value
     internode: Value | None = None  # None for a fibre without myelin
 
+    @property
+    def length_mm(self) -> float:
+        return float(self.length.value)
+
+    @property
+    def velocity_m_s(self) -> float:
+        """Healthy conduction velocity, metres per second."""
+        return float(self.velocity.value)
+
+    @property
+    def internode_mm(self) -> float | None:
+        return float(self.internode.value) if self.internode else None
+
 
 @dataclass(frozen=True)
 class Physiology:
@@ -35,6 +50,31 @@ class Physiology:
     warm_factor: Value
     warming: Value
     remyelinated_internode_share: Value
+
+    @property
+    def warming_celsius(self) -> float:
+        return float(self.warming.value)
+
+    def safety_factor(self, myelin: float, warm: bool = False) -> float:
+        """Safety factor of an internode with ``myelin`` (1 = healthy, 0 = none left)."""
+        healthy, bare = self._safety_range()
+        value = bare + (healthy - bare) * myelin
+        return value * float(self.warm_factor.value) if warm else value
+
+    def speed_share(self, myelin: float) -> float:
+        """Share of the healthy speed along an internode with ``myelin``."""
+        bare = float(self.bare_speed_share.value)
+        return bare + (1 - bare) * myelin
+
+    def myelin_for_safety(self, safety_factor: float, warm: bool = False) -> float:
+        """The myelin share at which an internode has exactly ``safety_factor``."""
+        target = safety_factor / float(self.warm_factor.value) if warm else safety_factor
+        healthy, bare = self._safety_range()
+        return (target - bare) / (healthy - bare)
+
+    def _safety_range(self) -> tuple[float, float]:
+        """(healthy, bare): the safety factor with all the myelin, and with none."""
+        return float(self.safety_factor_healthy.value), float(self.safety_factor_bare.value)
 
 
 @dataclass(frozen=True)
@@ -51,6 +91,14 @@ class PlaqueSpec:
     certainty: str
     source: str
     remyelinated: bool = False
+
+    @property
+    def start_mm(self) -> float:
+        return float(self.start)
+
+    @property
+    def end_mm(self) -> float:
+        return float(self.end)
 
 
 @dataclass(frozen=True)
@@ -85,6 +133,26 @@ class Conduction:
     physiology: Physiology
     motor_units: MotorUnits
     cases: tuple[CaseSpec, ...]
+
+    @property
+    def case_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.cases)
+
+    def case(self, case_id: str) -> CaseSpec:
+        return next(c for c in self.cases if c.id == case_id)
+
+    def fibre(self, fibre_id: str) -> FibreSpec:
+        return next(f for f in self.fibres if f.id == fibre_id)
+
+    @property
+    def pool_size(self) -> int:
+        """Motor units drawn in one muscle."""
+        return int(self.motor_units.pool.value)
+
+    @property
+    def hidden_loss_share(self) -> float:
+        """Share of motor units lost before the muscle response falls (reinnervation)."""
+        return float(self.motor_units.hidden_loss_share.value)
 
 
 MODEL = Conduction

@@ -2,8 +2,9 @@
 
 The numbers behind the illustrative MS and ALS courses of lesson 04, each with its
 unit, certainty and source. :func:`check` holds the rules a schema cannot say (ranges
-that depend on other values); :func:`widgets.progression.load_params` derives the
-simulation's parameters from this model.
+that depend on other values). The simulation (:mod:`widgets.progression`) and its
+charts work on these objects directly; the few derived values they need (a milestone's
+``level``, a course or rate by id) are properties and methods here, beside the shape.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class MSMilestone:
     short: str  # the words a chart puts beside it
     explain: str
     source: str
+
+    @property
+    def level(self) -> float:
+        """Where a chart draws it: its EDSS."""
+        return self.edss
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,16 @@ class MS:
     courses: tuple[CourseSpec, ...]
     treatments: tuple[TreatmentSpec, ...]
 
+    @property
+    def course_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.courses)
+
+    def course(self, course_id: str) -> CourseSpec:
+        return next(c for c in self.courses if c.id == course_id)
+
+    def treatment(self, treatment_id: str) -> TreatmentSpec:
+        return next(t for t in self.treatments if t.id == treatment_id)
+
 
 @dataclass(frozen=True)
 class Plateau:
@@ -144,6 +160,11 @@ class ALSMilestone:
     certainty: str
     source: str
 
+    @property
+    def level(self) -> float:
+        """Where a chart draws it: its ALSFRS-R score."""
+        return self.score
+
 
 @dataclass(frozen=True)
 class ALS:
@@ -154,6 +175,13 @@ class ALS:
     end_point: EndPointSpec
     median_survival: Range
     milestones: tuple[ALSMilestone, ...]
+
+    @property
+    def rate_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rates)
+
+    def rate(self, rate_id: str) -> RateSpec:
+        return next(r for r in self.rates if r.id == rate_id)
 
 
 @dataclass(frozen=True)
