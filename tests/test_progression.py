@@ -351,8 +351,37 @@ def test_treatment_event_needs_a_year_or_a_date(edit_data):
 
 
 def test_treatment_event_with_unknown_source_is_named(edit_data):
-    edit_data("treatments_timeline", lambda d: d["events"][2].update(source="fda-1996"))
-    with pytest.raises(DataError, match=r"events\[2\]\.source: unknown source id 'fda-1996'"):
+    edit_data("treatments_timeline", lambda d: d["events"][2].update(sources=["fda-1996"]))
+    with pytest.raises(DataError, match=r"events\[2\]\.sources\[0\]: unknown source id 'fda-1996'"):
+        load_document("treatments_timeline")
+
+
+def test_treatment_event_with_a_bad_id_later_in_its_sources_is_named(edit_data):
+    """Every id in an event's list is checked, not only the first."""
+
+    def change(document):
+        document["events"][2]["sources"] = ["johnson-1995", "ema-2019-radicava", "ema-2099"]
+
+    edit_data("treatments_timeline", change)
+    with pytest.raises(
+        DataError,
+        match=r"treatments_timeline\.yaml: events\[2\]\.sources\[2\]: unknown source id 'ema-2099'",
+    ):
+        load_document("treatments_timeline")
+
+
+def test_treatment_event_sources_are_a_list(edit_data):
+    """One way of writing it: the old single ``source`` key, or an empty list, is refused."""
+    edit_data("treatments_timeline", lambda d: d["events"][0].update(sources=[]))
+    with pytest.raises(DataError, match=r"events\[0\]\.sources: \[\] should be non-empty"):
+        load_document("treatments_timeline")
+
+    def single(document):
+        document["events"][0]["sources"] = ["ifnb-1993"]
+        document["events"][1]["source"] = document["events"][1].pop("sources")[0]
+
+    edit_data("treatments_timeline", single)
+    with pytest.raises(DataError, match=r"events\[1\]: .*sources"):
         load_document("treatments_timeline")
 
 

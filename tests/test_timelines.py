@@ -8,7 +8,8 @@ import re
 import ipywidgets
 import pytest
 
-from widgets import ProgressionTimelines
+from widgets import ProgressionTimelines, html
+from widgets.content import load
 from widgets.theme import ALS, MS
 from widgets.timeline_figures import (
     PLOTLY_MIME,
@@ -177,6 +178,38 @@ def test_treatment_events_come_from_data_and_show_the_withdrawal():
         "ALS",
         "Edaravone",
     )
+
+
+def test_every_source_of_a_treatment_event_is_cited_and_listed():
+    """An event with several sources shows a mark for each, and each resolves to its
+    citation in the numbered list under the chart (the caption's sources come first)."""
+    from widgets.content import load_references
+
+    references = load_references()
+    events = {e.id: e for e in load_treatment_events()}
+    assert events["edaravone"].sources == ("edaravone-2017", "ema-2019-radicava")
+    assert len(events["edaravone_oral"].sources) == 3
+    chart = treatment_history_chart()
+    text = chart.text_html()
+    listed = re.findall(r"<li>(.*?)</li>", text.split('class="msals-sources"')[1])
+    rows = {row[2]: row for row in chart.rows}
+    assert chart.header[-1] == "Sources"
+    for event_id, drug in (("edaravone", "Edaravone"), ("edaravone_oral", "Oral edaravone")):
+        marks = [int(n) for n in re.findall(r"\[(\d+)\]", rows[drug][-1])]
+        assert len(marks) == len(events[event_id].sources) >= 2
+        for number, source in zip(marks, events[event_id].sources, strict=True):
+            citation = str(html.escape(references[source].citation))
+            assert listed[number - 1] == citation, (drug, source)
+    # the EU status sits on the edaravone event itself, where the chart's reader meets it
+    assert "Not approved in the EU" in rows["Edaravone"][4]
+    als = chart.figure_json()["data"][1]
+    assert any("Edaravone approved" in t and "EU" in t for t in als["hovertext"])
+    assert "EU" not in chart.caption
+    # every source of the file is listed once, and nothing else
+    cited = {s for e in events.values() for s in e.sources}
+    cited |= set(load("treatments_timeline").context.sources)
+    assert len(listed) == len(cited)
+    assert chart.caption.endswith("[1][2]")
 
 
 def test_treatment_labels_never_overlap_in_a_row():

@@ -10,6 +10,7 @@ stable under nbval's exact comparison.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,9 +18,9 @@ import plotly.graph_objects as go
 from IPython.display import display
 
 from . import html
-from .content import load
+from .content import Reference, load, load_references
 from .content.timelines import Timelines
-from .content.treatments_timeline import Event
+from .content.treatments_timeline import Context, Event
 from .figure_style import PLOTLY_MIME, plotly_template
 from .progression import (
     ALSCourse,
@@ -579,9 +580,9 @@ def shown_date(event: Event) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def load_treatment_context() -> str:
-    """The caption sentence that puts the landmarks in context (how many drugs exist)."""
-    return " ".join(load("treatments_timeline").context.text.split())
+def load_treatment_context() -> Context:
+    """The caption sentence that puts the landmarks in context, with its sources."""
+    return load("treatments_timeline").context
 
 
 def load_treatment_events() -> list[Event]:
@@ -632,10 +633,40 @@ def stack_labels(
     return placed
 
 
-def treatments_figure(events: list[Event], context: str = "") -> Chart:
+@dataclass(frozen=True)
+class SourcedChart(Chart):
+    """A chart whose words cite sources: the numbered list follows its text and table."""
+
+    sources: html.Markup = html.Markup("")
+
+    def text_html(self) -> html.Markup:
+        return html.join([super().text_html(), self.sources])
+
+
+def citation_marks(cites: html.Citations, sources: Iterable[str]) -> str:
+    """``[1][3]``: plain-text marks for ``sources``, numbered in order of first citation."""
+    return "".join(f"[{cites.number(source)}]" for source in sources)
+
+
+def treatments_figure(
+    events: list[Event],
+    context: Context | None = None,
+    references: Mapping[str, Reference] | None = None,
+) -> SourcedChart:
+    """The landmark events on a time line, with a table of them in words.
+
+    Every source of ``context`` and of each event is cited: numbered marks after the
+    caption and in each row's last column, and the numbered list under the table.
+    """
+    cites = html.Citations(load_references() if references is None else references)
     title = "Landmark drug approvals for MS and ALS, 1990 to 2025 (US FDA)"
+    words = (
+        f"{' '.join(context.text.split())} {citation_marks(cites, context.sources)}"
+        if context is not None
+        else ""
+    )
     caption = (
-        "An approval is not a cure: each drug here slows a disease; none reverses it. " + context
+        "An approval is not a cure: each drug here slows a disease; none reverses it. " + words
     ).strip()
     layout = _layout(title, "Year", "", [-1.5, 2.2])
     layout["yaxis"] = {"tickvals": [0, 1], "ticktext": ["ALS", "MS"], "range": [-1.5, 2.2]}
@@ -685,19 +716,29 @@ def treatments_figure(events: list[Event], context: str = "") -> Chart:
                 }
             )
     figure = go.Figure(data=data, layout=layout)
-    rows = tuple((shown_date(e), e.disease.upper(), e.drug, e.kind, e.what) for e in events)
+    rows = tuple(
+        (
+            shown_date(e),
+            e.disease.upper(),
+            e.drug,
+            e.kind,
+            e.what,
+            citation_marks(cites, e.sources),
+        )
+        for e in events
+    )
     ms_count = sum(e.disease == "ms" and e.kind == "approved" for e in events)
     als_count = sum(e.disease == "als" and e.kind == "approved" for e in events)
     summary = (
         f"{len(events)} events: {ms_count} MS approvals and {als_count} ALS approvals shown. "
         "MS drugs since 1993 reduce relapses; the first tablet came in 2010 (fingolimod) and "
         "the first drug for primary progressive MS in 2017. ALS drugs slow decline modestly; "
-        "one (AMX0035, sold as Relyvrio) was approved in 2022 and withdrawn in 2024, and "
-        "tofersen is only for the SOD1 form."
+        "edaravone, first given through a drip (2017), was approved as a liquid taken by mouth "
+        "in 2022; one drug (AMX0035, sold as Relyvrio) was approved in 2022 and withdrawn in "
+        "2024, and tofersen is only for the SOD1 form."
     )
-    return Chart(
-        figure, title, caption, summary, ("Date", "Disease", "Drug", "Event", "What it means"), rows
-    )
+    header = ("Date", "Disease", "Drug", "Event", "What it means", "Sources")
+    return SourcedChart(figure, title, caption, summary, header, rows, cites.block())
 
 
 def _event_label(event: Event) -> str:

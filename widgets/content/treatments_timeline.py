@@ -18,7 +18,7 @@ class Event:
     drug: str
     kind: str
     what: str
-    source: str
+    sources: tuple[str, ...]  # reference ids, all listed in data/references/
     year: int | None = None
     date: str | None = None  # ISO date, when the day is known
     certainty: str | None = None
