@@ -30,7 +30,7 @@ def test_data_says_what_each_test_typically_shows():
         "emg": ("usually_normal", "key"),
         "ncs": ("usually_normal", "supports"),
         "bloods": ("rules_out", "rules_out"),  # no blood test shows either disease
-        "genetics": ("not_used", "supports"),
+        "genetics": ("not_used", "cause"),  # a gene change shows a cause, not ALS itself
     }
     for test_id, (ms, als) in expected.items():
         assert (by_id[test_id].ms.verdict, by_id[test_id].als.verdict) == (ms, als), test_id
@@ -39,6 +39,10 @@ def test_data_says_what_each_test_typically_shows():
     assert "oligoclonal bands" in by_id["csf"].ms.finding.lower()
     assert "schwann" in by_id["ncs"].ms.why.lower()  # why limb nerves are spared
     assert all(v.symbol and v.label for v in verdicts.values())
+    # A negative genetic test does not rule ALS out: the card must say so.
+    genetics = by_id["genetics"].als
+    assert "negative result does not rule ALS out" in genetics.why
+    assert "most people with ALS have no family history" in genetics.why
 
 
 def test_menu_changes_the_card_summary_and_overview():
