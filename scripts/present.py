@@ -65,7 +65,20 @@ def main(argv: list[str] | None = None) -> int:
         "--no-browser",
         *voila_flags,
     ]
-    return subprocess.call(command, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.call(command, env=voila_environment())
+
+
+def voila_environment() -> dict[str, str]:
+    """Voila's environment: the package importable, and this repo's ``.jupyter`` config read.
+
+    That config (``.jupyter/voila.py``) keeps Notebook 7's lab extension out of Voila's
+    page: in a development venv it fails to load there, and the page can then lose widget
+    models ("Error displaying widget: model not found").
+    """
+    config = os.pathsep.join(
+        p for p in (str(ROOT / ".jupyter"), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p
+    )
+    return {**os.environ, "PYTHONPATH": str(ROOT), "JUPYTER_CONFIG_PATH": config}
 
 
 if __name__ == "__main__":

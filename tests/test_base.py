@@ -62,22 +62,3 @@ def test_shared_looks_share_one_layout_and_one_style_per_kind():
     given = make(ipywidgets.HTML, layout=ipywidgets.Layout(width="3em"), style={"font_size": "2em"})
     assert given.layout.width == "3em" and given.style is not first.style
     assert make(ipywidgets.VBox, [first]).layout is first.layout  # boxes have no style
-
-
-@pytest.mark.parametrize(
-    ("call", "most"),
-    [
-        ('NervousSystemExplorer(disease="ms")', 22),
-        ('ConductionSimulator(case="healthy")', 17),
-        ("SymptomExplorer()", 18),
-        ('ExitTicket(period="P1")', 40),
-    ],
-)
-def test_lesson_widgets_send_few_models_to_the_page(call, most):
-    """Each model is a message from the kernel: layouts and styles are shared (issue 11)."""
-    import widgets
-    from tests.test_quiz import _models
-
-    name = call.split("(")[0]
-    widget = eval(call, {name: getattr(widgets, name)})
-    assert len(_models(widget)) <= most

@@ -106,13 +106,12 @@ class AtAGlance(LessonWidget):
     def __init__(self, disease: str = "ms", **kwargs):
         self._topics = load_glance_topics()
         self._references = load_references()
-        self._toggle = self.make(
-            ipywidgets.ToggleButtons,
+        self._toggle = ipywidgets.ToggleButtons(
             options=[(DISEASE_LABELS[v], v) for v in CHOICES],
             description="Show:",
             tooltips=[f"Show {DISEASE_LABELS[v]}" for v in CHOICES],
         )
-        self._table = self.make(ipywidgets.HTML)
+        self._table = ipywidgets.HTML()
         super().__init__(children=[self._toggle, self._table], **kwargs)
         ipywidgets.link((self._toggle, "value"), (self, "disease"))
         self.disease = disease

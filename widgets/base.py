@@ -16,7 +16,6 @@ the cell for the live controls (``controls`` names them). All HTML comes from
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Iterator
 
 import ipywidgets
@@ -71,19 +70,13 @@ class LessonWidget(ipywidgets.VBox):
             raise TypeError(
                 f"{type(self).__name__}() got unexpected arguments: {', '.join(unknown)}"
             )
-        hidden = ipywidgets.Layout(display="none")
         # Hidden: a style sheet for the live widget (focus ring, 14 px controls).
-        style = self.make(ipywidgets.HTML, html.widget_style(), layout=hidden)
+        style = ipywidgets.HTML(html.widget_style(), layout=ipywidgets.Layout(display="none"))
         # Hidden: keys stay in the widget; diagram clicks choose a part (widgets.page_script).
-        super().__init__(children=[*children, style, page_script(hidden)], **kwargs)
+        super().__init__(children=[*children, style, page_script()], **kwargs)
         self.add_class("msals-widget")
         if self.css_class:
             self.add_class(self.css_class)
-
-    @functools.cached_property
-    def make(self) -> SharedLooks:
-        """Makes this widget's parts, sharing layouts and styles (see :class:`SharedLooks`)."""
-        return SharedLooks()
 
     # The one "don't draw a half-built widget" guard: False until the subclass's __init__
     # ends with _start(). Trait observers call _redraw(), which draws only once started.

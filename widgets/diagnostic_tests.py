@@ -125,16 +125,15 @@ class DiagnosticTestExplorer(LessonWidget):
         self._tests, self._verdicts = load_diagnostic_tests()
         self._references = load_references()
         _find(self._tests, test)  # a bad id raises ValueError before anything is drawn
-        self._menu = self.make(
-            ipywidgets.Dropdown,
+        self._menu = ipywidgets.Dropdown(
             options=[(t.name, t.id) for t in self._tests],
             value=test,
             description="Test:",
             layout=ipywidgets.Layout(width="max-content"),
         )
-        self._status = self.make(ipywidgets.HTML)
-        self._card = self.make(ipywidgets.HTML)
-        self._overview = self.make(ipywidgets.HTML)
+        self._status = ipywidgets.HTML()
+        self._card = ipywidgets.HTML()
+        self._overview = ipywidgets.HTML()
         super().__init__(children=[self._menu, self._status, self._card, self._overview], **kwargs)
         ipywidgets.link((self._menu, "value"), (self, "test"))
         self.test = test

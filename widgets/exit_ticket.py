@@ -53,52 +53,43 @@ class ExitTicket(LessonWidget):
         self._state = TicketState(key, title, questions)
         self._choices: dict[str, ipywidgets.ToggleButtons] = {}
         self._notes: dict[str, ipywidgets.HTML] = {}
-        self._name = self.make(
-            ipywidgets.Text,
+        self._name = ipywidgets.Text(
             description="Your name:",
             placeholder="name or initials, for your teacher",
             style={"description_width": "initial"},
         )
         blocks = [
-            self.make(
-                ipywidgets.HTML,
+            ipywidgets.HTML(
                 html.join(
                     [html.heading(title), html.muted(INTRO, tag="p", style={"margin": "0.2em 0"})]
-                ),
+                )
             ),
             self._name,
         ]
         for number, question in enumerate(questions, start=1):
             blocks.append(self._question_block(question, number))
-        self._submit = self.make(
-            ipywidgets.Button,
-            description="Submit",
-            button_style="",
-            tooltip="Lock all answers and see the results",
+        self._submit = ipywidgets.Button(
+            description="Submit", button_style="", tooltip="Lock all answers and see the results"
         )
         self._submit.on_click(lambda _: self.submit())
-        self._status = self.make(ipywidgets.HTML)
-        self._result = self.make(ipywidgets.HTML)
-        blocks += [self.make(ipywidgets.HBox, [self._submit, self._status]), self._result]
+        self._status = ipywidgets.HTML()
+        self._result = ipywidgets.HTML()
+        blocks += [ipywidgets.HBox([self._submit, self._status]), self._result]
         super().__init__(children=blocks, **kwargs)
         self._show_status()
 
     def _question_block(self, question, number: int) -> ipywidgets.VBox:
-        choice = self.make(
-            ipywidgets.ToggleButtons,
+        choice = ipywidgets.ToggleButtons(
             options=[(label, i) for i, label in enumerate(option_labels(question))],
             value=None,
             tooltips=[option.text for option in question.options],
             description="Answer:",
         )
         choice.observe(lambda change, qid=question.id: self._on_choice(qid, change), "value")
-        note = self.make(ipywidgets.HTML, self._note(""))
+        note = ipywidgets.HTML(self._note(""))
         self._choices[question.id] = choice
         self._notes[question.id] = note
-        return self.make(
-            ipywidgets.VBox,
-            [self.make(ipywidgets.HTML, question_html(question, number)), choice, note],
-        )
+        return ipywidgets.VBox([ipywidgets.HTML(question_html(question, number)), choice, note])
 
     @staticmethod
     def _note(text: str) -> html.Markup:

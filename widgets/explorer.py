@@ -53,8 +53,7 @@ class NervousSystemExplorer(LessonWidget):
         self._references = load_references()
         # Pattern ids in the SVG are unique per explorer, so two on one page never clash.
         self._uid = f"msals{next(_numbers)}"
-        self._toggle = self.make(
-            ipywidgets.ToggleButtons,
+        self._toggle = ipywidgets.ToggleButtons(
             options=[(DISEASE_LABELS[v], v) for v in CHOICES],
             value=disease,
             description="Show:",
@@ -62,8 +61,7 @@ class NervousSystemExplorer(LessonWidget):
             + [f"Highlight what {DISEASE_LABELS[v]} damages" for v in CHOICES[1:]],
             style={"button_width": "auto", "description_width": "initial"},
         )
-        self._picker = self.make(
-            ipywidgets.Dropdown,
+        self._picker = ipywidgets.Dropdown(
             options=[("(choose a part)", NO_PART)] + [(p.name, p.id) for p in self._parts],
             value=part or NO_PART,
             description="Part:",
@@ -74,22 +72,19 @@ class NervousSystemExplorer(LessonWidget):
         # Controls on one row above the picture (wrapping on a narrow screen), then the
         # picture (capped to the screen's height by the widget style sheet), the summary
         # and the part text: the toggle, the picture and the summary fit one screen.
-        controls = self.make(
-            ipywidgets.HBox,
+        controls = ipywidgets.HBox(
             [self._toggle, self._picker],
             layout=ipywidgets.Layout(flex_flow="row wrap", align_items="center"),
         )
         controls.add_class("msals-controls")
-        self._diagram = self.make(ipywidgets.HTML, layout=ipywidgets.Layout(flex="2 1 480px"))
-        self._panel = self.make(ipywidgets.HTML)
-        self._summary = self.make(ipywidgets.HTML, layout=ipywidgets.Layout(flex="1 1 240px"))
+        self._diagram = ipywidgets.HTML(layout=ipywidgets.Layout(flex="2 1 480px"))
+        self._panel = ipywidgets.HTML()
+        self._summary = ipywidgets.HTML(layout=ipywidgets.Layout(flex="1 1 240px"))
         # The summary sits beside the picture where there is room, under it where not:
         # below about 720 px the picture takes the whole width, so its labels stay large;
         # above, it takes two thirds of the room the summary's short first line leaves.
-        picture = self.make(
-            ipywidgets.HBox,
-            [self._diagram, self._summary],
-            layout=ipywidgets.Layout(flex_flow="row wrap"),
+        picture = ipywidgets.HBox(
+            [self._diagram, self._summary], layout=ipywidgets.Layout(flex_flow="row wrap")
         )
         super().__init__(children=[controls, picture, self._panel], **kwargs)
         self.disease = disease

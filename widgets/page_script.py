@@ -70,12 +70,9 @@ SCRIPT = f"""
 """
 
 
-def page_script(hidden: ipywidgets.Layout | None = None) -> ipywidgets.Output:
-    """A hidden widget whose only output installs :data:`SCRIPT` in the page.
-
-    ``hidden``: a ``display: none`` layout to share with the widget's other hidden parts.
-    """
-    script = ipywidgets.Output(layout=hidden or ipywidgets.Layout(display="none"))
+def page_script() -> ipywidgets.Output:
+    """A hidden widget whose only output installs :data:`SCRIPT` in the page."""
+    script = ipywidgets.Output(layout=ipywidgets.Layout(display="none"))
     script.add_class("msals-page-script")
     script.append_display_data(Javascript(SCRIPT))
     return script

@@ -24,7 +24,7 @@ from __future__ import annotations
 import ipywidgets
 
 from . import html
-from .base import LessonWidget
+from .base import LessonWidget, SharedLooks
 from .content import load_references
 from .lesson_map import load_lessons
 from .quiz_logic import (
@@ -74,7 +74,7 @@ class Quiz(LessonWidget):
         self._feedback: dict[str, ipywidgets.HTML] = {}
         self._retry: dict[str, ipywidgets.Button] = {}
         self._progress: dict[str, ipywidgets.HTML] = {}
-        make = self.make
+        self._make = make = SharedLooks()
         blocks = [make(ipywidgets.HTML, html.heading(self.title))]
         for number, question in enumerate(questions, start=1):
             blocks.append(self._question_block(question, number))
@@ -103,7 +103,7 @@ class Quiz(LessonWidget):
         self._show_score()
 
     def _question_block(self, question, number: int) -> ipywidgets.VBox:
-        make = self.make
+        make = self._make
         labels = option_labels(question)
         buttons = []
         for index, (label, option) in enumerate(zip(labels, question.options, strict=True)):

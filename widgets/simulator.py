@@ -70,8 +70,7 @@ class ConductionSimulator(LessonWidget):
         self._cases = self._model.case_ids
         check_choice("case", case, self._cases)
         _check_step(step)
-        self._picker = self.make(
-            ipywidgets.Dropdown,
+        self._picker = ipywidgets.Dropdown(
             options=[(c.label, c.id) for c in self._model.cases],
             value=case,
             description="Case:",
@@ -80,16 +79,15 @@ class ConductionSimulator(LessonWidget):
         )
         # Plotly's Play button and slider cannot be reached with the keyboard; this menu
         # steps through the same frames (a redraw per step) and says where each impulse is.
-        self._time = self.make(
-            ipywidgets.Dropdown,
+        self._time = ipywidgets.Dropdown(
             description="Jump to:",
             tooltip="Show the impulses at this time (works from the keyboard)",
             style={"description_width": "4em"},
             layout={"width": "20em"},
         )
-        self._chart = self.make(ipywidgets.Output)
-        self._moment = self.make(ipywidgets.HTML)
-        self._panel = self.make(ipywidgets.HTML)
+        self._chart = ipywidgets.Output()
+        self._moment = ipywidgets.HTML()
+        self._panel = ipywidgets.HTML()
         super().__init__(
             children=[self._picker, self._time, self._chart, self._moment, self._panel], **kwargs
         )

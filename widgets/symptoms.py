@@ -234,26 +234,22 @@ class SymptomExplorer(LessonWidget):
         self._symptoms, self._pathways = load_symptoms()
         self._parts = load_parts()
         self._references = load_references()
-        self._disease_toggle = self.make(
-            ipywidgets.ToggleButtons,
+        self._disease_toggle = ipywidgets.ToggleButtons(
             options=[(FILTER_LABELS[d], d) for d in DISEASE_FILTERS],
             description="Disease:",
             tooltips=["All symptoms", "Seen in MS", "Seen in ALS", "Seen in both"],
         )
-        self._pathway_menu = self.make(
-            ipywidgets.Dropdown,
+        self._pathway_menu = ipywidgets.Dropdown(
             options=[("All pathways", ALL), *[(v, k) for k, v in self._pathways.items()]],
             description="Pathway:",
         )
-        self._symptom_menu = self.make(
-            ipywidgets.Dropdown,
-            description="Symptom:",
-            layout=ipywidgets.Layout(width="max-content", max_width="100%"),
+        self._symptom_menu = ipywidgets.Dropdown(
+            description="Symptom:", layout=ipywidgets.Layout(width="max-content", max_width="100%")
         )
-        self._status = self.make(ipywidgets.HTML)
-        self._table = self.make(ipywidgets.HTML)
-        self._detail = self.make(ipywidgets.HTML)
-        self._diagram = self.make(ipywidgets.HTML)
+        self._status = ipywidgets.HTML()
+        self._table = ipywidgets.HTML()
+        self._detail = ipywidgets.HTML()
+        self._diagram = ipywidgets.HTML()
         super().__init__(
             children=[
                 self._disease_toggle,

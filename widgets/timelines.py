@@ -179,44 +179,37 @@ class ProgressionTimelines(LessonWidget):
         if not MIN_YEARS <= years <= MAX_YEARS:
             raise ValueError(f"years must be between 1 and 40 years; got {years!r}")
         style = {"description_width": "9em"}
-        self._disease = self.make(
-            ipywidgets.ToggleButtons,
+        self._disease = ipywidgets.ToggleButtons(
             options=[(CHOICE_LABELS[v], v) for v in CHOICES],
             description="Show:",
             tooltips=[f"Show the {CHOICE_LABELS[v].lower()}" for v in CHOICES],
             style=style,
         )
-        self._course = self.make(
-            ipywidgets.Dropdown,
+        self._course = ipywidgets.Dropdown(
             options=[(c.label, c.id) for c in ms.courses],
             description="MS course:",
             style=style,
             layout={"width": "36em", "max_width": "100%"},
         )
         # As wide as the course menu: the longest treatment name is not cut off.
-        self._treatment = self.make(
-            ipywidgets.Dropdown,
-            description="MS treatment:",
-            style=style,
-            layout={"width": "36em", "max_width": "100%"},
+        self._treatment = ipywidgets.Dropdown(
+            description="MS treatment:", style=style, layout={"width": "36em", "max_width": "100%"}
         )
-        self._rate = self.make(
-            ipywidgets.ToggleButtons,
+        self._rate = ipywidgets.ToggleButtons(
             options=[(r.label, r.id) for r in als.rates],
             description="ALS decline:",
             tooltips=[f"{r.per_month.value:g} ALSFRS-R points a month" for r in als.rates],
             style=style,
         )
-        self._years = self.make(
-            ipywidgets.Dropdown,
+        self._years = ipywidgets.Dropdown(
             options=year_options([years]),
             value=years,
             description="Years shown:",
             style=style,
         )
-        self._why = self.make(ipywidgets.HTML)  # why a control is greyed out, in words
-        self._chart = self.make(ipywidgets.Output)
-        self._panel = self.make(ipywidgets.HTML)
+        self._why = ipywidgets.HTML()  # why a control is greyed out, in words
+        self._chart = ipywidgets.Output()
+        self._panel = ipywidgets.HTML()
         super().__init__(
             children=[
                 self._disease,

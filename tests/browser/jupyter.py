@@ -90,7 +90,7 @@ def write_lab_settings(settings_dir: Path) -> None:
 class Server:
     """A Jupyter server (lab, notebook or voila) serving ``root`` on 127.0.0.1."""
 
-    def __init__(self, kind: str, root: Path, state_dir: Path, extra_args=()):
+    def __init__(self, kind: str, root: Path, state_dir: Path, extra_args=(), config_dir=None):
         if kind not in ("lab", "notebook", "voila"):
             raise ValueError(f"kind must be 'lab', 'notebook' or 'voila'; got {kind!r}")
         self.kind = kind
@@ -102,6 +102,8 @@ class Server:
         self.runtime_dir = self.state / "runtime"
         self.log_path = self.state / "server.log"
         self.extra_args = list(extra_args)
+        # The Jupyter config read: the served copy's own .jupyter, unless told otherwise.
+        self.config_dir = Path(config_dir) if config_dir else root / ".jupyter"
         self.process: subprocess.Popen | None = None
 
     def command(self) -> list[str]:
@@ -145,7 +147,7 @@ class Server:
                 "PYTHONPATH": os.pathsep.join(
                     p for p in (str(self.root), env.get("PYTHONPATH", "")) if p
                 ),
-                "JUPYTER_CONFIG_PATH": str(self.root / ".jupyter"),
+                "JUPYTER_CONFIG_PATH": str(self.config_dir),
                 "JUPYTERLAB_SETTINGS_DIR": str(settings),
                 "JUPYTERLAB_WORKSPACES_DIR": str(self.state / "workspaces"),
                 "JUPYTER_RUNTIME_DIR": str(self.runtime_dir),
@@ -359,14 +361,19 @@ def wait_voila_ready(page, widgets: int, timeout: float = 90_000) -> dict:
     The kernel goes busy for a moment at each widget message, so the report is the one
     taken when everything was ready; on a timeout, the state then (the caller asserts).
     """
+    # A widget that failed for good ("model not found") never recovers: report it at once
+    # instead of waiting out the timeout.
     check = (
-        "([views, broken]) => { const r = (" + JS_VOILA_REPORT + ")();"
+        "([views, broken, final]) => { const r = (" + JS_VOILA_REPORT + ")();"
+        " if (final.some(b => r.text.includes(b))) return r;"
         " return r.shown && r.restored && r.kernel === 'idle' && r.viewsRendered >= views"
         " && !broken.some(b => r.text.includes(b)) && r; }"
     )
     try:
         handle = page.wait_for_function(
-            check, arg=[widgets, list(BROKEN_WIDGET_TEXTS)], timeout=timeout
+            check,
+            arg=[widgets, list(BROKEN_WIDGET_TEXTS), list(FAILED_WIDGET_TEXTS)],
+            timeout=timeout,
         )
     except PlaywrightTimeout:
         return page.evaluate(JS_VOILA_REPORT)
@@ -407,6 +414,8 @@ def split_console_errors(errors: list[str], local_base: str) -> tuple[list[str],
 
 
 BROKEN_WIDGET_TEXTS = ("Loading widget...", "Error displaying widget", "Model not found")
+# Of those, the ones a page never recovers from.
+FAILED_WIDGET_TEXTS = ("Error displaying widget", "Model not found", "model not found")
 
 
 class LabNotebook:
