@@ -21,6 +21,7 @@ session (Jupyter servers, pip) is blocked.
 
 from __future__ import annotations
 
+import compileall
 import functools
 import json
 import os
@@ -110,6 +111,10 @@ def pytest_configure(config):
     option.nbval_current_env = False
     option.nbval_kernel_name = KERNEL_NAME
     kernel = config.stash[_KEY] = OfflineKernel(lesson_python())
+    # Byte-code for the package, once, so no kernel compiles it again: where
+    # PYTHONDONTWRITEBYTECODE is set (the reference machine sets it) each kernel otherwise
+    # compiled every module it imports from source, about 0.05 s a lesson.
+    compileall.compile_dir(str(HERE.parent / "widgets"), quiet=1)
     # Unix sockets of its own for each kernel: no TCP port race with the other worker.
     # They sit in the kernelspec's folder, removed at the end even if nbval leaves some.
     nbval_kernel.KernelManager = functools.partial(
