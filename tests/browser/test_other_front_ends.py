@@ -18,8 +18,8 @@ from tests.browser.jupyter import (
     LabNotebook,
     error_outputs,
     expected_outputs,
+    load_voila,
     split_console_errors,
-    wait_voila_ready,
 )
 from tests.notebook_tools import LESSONS, notebook_paths, presenter_problems
 from widgets import NervousSystemExplorer
@@ -39,7 +39,6 @@ NOTEBOOKS = notebook_paths()
 # "widget model not found", while the kernel is idle and all the others are drawn. Such a
 # page is loaded once more, and the test says so; the second load must be perfect, its
 # console included. Every other problem fails at once.
-LOST_MODEL = "model not found"
 
 
 def first_root(page, css_class: str) -> str:
@@ -88,22 +87,12 @@ def test_lesson_renders_in_voila_without_code(voila_server, fresh_page, lesson):
     )
     fresh_page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
     expected = expected_outputs(lesson)["widgets"]
-    for attempt in (1, 2):
-        errors.clear()
-        response = fresh_page.goto(voila_server.url(f"/voila/render/lessons/{lesson.name}"))
-        # The page as Voila served it: title, every stored output, no code, no error.
-        assert presenter_problems(response.text(), lesson) == []
-        # As drawn, once settled (no "Executing" screen, every widget model restored from
-        # an idle kernel, every widget view drawn): only then is it used.
-        drawn = wait_voila_ready(fresh_page, expected)
-        lost = [text for text in drawn["notDrawn"] if LOST_MODEL in text]
-        if not lost or attempt == 2:
-            break
-        print(f"{lesson.stem}: Voila lost {len(lost)} widget model(s); loading again: {errors}")
-        # Leave the page first: its kernel shutdown on unload must not count against the
-        # second load.
-        fresh_page.goto("about:blank")
-        fresh_page.wait_for_timeout(500)
+    url = voila_server.url(f"/voila/render/lessons/{lesson.name}")
+    response, drawn = load_voila(fresh_page, url, expected, errors)
+    # The page as Voila served it: title, every stored output, no code, no error.
+    assert presenter_problems(response.text(), lesson) == []
+    # As drawn, once settled (no "Executing" screen, every widget model restored from
+    # an idle kernel, every widget view drawn): only then is it used.
     state = (drawn["shown"], drawn["restored"], drawn["kernel"])
     assert state == (True, True, "idle"), (state, errors)
     assert drawn["viewsRendered"] >= expected, (drawn["notDrawn"], errors)

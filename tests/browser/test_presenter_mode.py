@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scripts.present import build, voila_environment
-from tests.browser.jupyter import ARTIFACTS, Server, expected_outputs, wait_voila_ready
+from tests.browser.jupyter import ARTIFACTS, Server, expected_outputs, load_voila
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +55,8 @@ def test_presenter_mode_fits_a_1366x768_projector(browser, tmp_path):
         server.start()
         page = context.new_page()
         page.set_default_timeout(90_000)
-        page.goto(server.url(f"/voila/render/{LESSON}.ipynb"))
         expected = expected_outputs(root / f"{LESSON}.ipynb")["widgets"]
-        drawn = wait_voila_ready(page, expected)
+        _, drawn = load_voila(page, server.url(f"/voila/render/{LESSON}.ipynb"), expected)
         fit = page.evaluate(JS_FIT)
         page.wait_for_timeout(300)
         ARTIFACTS.mkdir(exist_ok=True)
