@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-import ipywidgets
 import pytest
 import yaml
 
@@ -370,36 +369,6 @@ def test_objective_with_unknown_lesson_is_rejected(edit_data):
         DataError, match=r"data/objectives\.yaml: objectives\[0\]\.lesson: unknown id '09_nowhere'"
     ):
         load_questions()
-
-
-def _models(widget) -> list:
-    """Every widget model under ``widget`` (children, layouts, styles), each once."""
-    seen: dict[str, object] = {}
-
-    def walk(node) -> None:
-        if not isinstance(node, ipywidgets.Widget) or node.model_id in seen:
-            return
-        seen[node.model_id] = node
-        for name in ("children", "layout", "style"):
-            value = getattr(node, name, None)
-            for item in value if isinstance(value, (list, tuple)) else [value]:
-                walk(item)
-
-    walk(widget)
-    return list(seen.values())
-
-
-def test_a_quiz_shares_its_layouts_and_styles_so_it_starts_quickly():
-    """Each model is a message to the browser: 644 for lesson 07's quiz before sharing."""
-    quiz = Quiz(lesson="07_review")
-    models = _models(quiz)
-    kinds = [type(model).__name__ for model in models]
-    questions = len(quiz.question_ids)
-    # Own layouts: the quiz, its hidden parts (a "Try again" per question, the confirm
-    # row) and the style sheet and script every lesson widget carries.
-    assert kinds.count("Layout") <= questions + 5
-    assert kinds.count("ButtonStyle") == 1
-    assert len(models) < 300
 
 
 def test_hiding_one_part_of_a_quiz_hides_nothing_else():

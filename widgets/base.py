@@ -23,32 +23,7 @@ import ipywidgets
 from . import html
 from .page_script import page_script
 
-__all__ = ["LessonWidget", "SharedLooks", "check_choice"]
-
-
-class SharedLooks:
-    """Makes ipywidgets that share one ``Layout`` and one style object per kind.
-
-    Every ipywidget owns a ``Layout`` and (most) a style object, and each of these is a
-    model of its own that the kernel announces to the browser. A quiz of 20 questions made
-    650 models, two thirds of them identical layouts and styles: sharing them cut a
-    lesson's run by about half a second. A widget that changes its own layout (hidden,
-    then shown) asks for ``own_layout=True``.
-    """
-
-    def __init__(self) -> None:
-        self._layout = ipywidgets.Layout()
-        self._styles: dict[type, ipywidgets.Widget] = {}
-
-    def __call__(self, kind: type, *args, own_layout: bool = False, **kwargs):
-        kwargs.setdefault("layout", ipywidgets.Layout() if own_layout else self._layout)
-        style_trait = kind.class_traits().get("style")
-        if style_trait is not None and "style" not in kwargs:
-            style_kind = style_trait.klass
-            if style_kind not in self._styles:
-                self._styles[style_kind] = style_kind()
-            kwargs["style"] = self._styles[style_kind]
-        return kind(*args, **kwargs)
+__all__ = ["LessonWidget", "check_choice"]
 
 
 class LessonWidget(ipywidgets.VBox):

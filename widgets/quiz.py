@@ -24,7 +24,7 @@ from __future__ import annotations
 import ipywidgets
 
 from . import html
-from .base import LessonWidget, SharedLooks
+from .base import LessonWidget
 from .content import load_references
 from .lesson_map import load_lessons
 from .quiz_logic import (
@@ -74,70 +74,50 @@ class Quiz(LessonWidget):
         self._feedback: dict[str, ipywidgets.HTML] = {}
         self._retry: dict[str, ipywidgets.Button] = {}
         self._progress: dict[str, ipywidgets.HTML] = {}
-        self._make = make = SharedLooks()
-        blocks = [make(ipywidgets.HTML, html.heading(self.title))]
+        blocks = [ipywidgets.HTML(html.heading(self.title))]
         for number, question in enumerate(questions, start=1):
             blocks.append(self._question_block(question, number))
-        self._score = make(ipywidgets.HTML)
-        self._reset = make(ipywidgets.Button, description="Reset all", tooltip="Clear every answer")
+        self._score = ipywidgets.HTML()
+        self._reset = ipywidgets.Button(description="Reset all", tooltip="Clear every answer")
         self._reset.on_click(lambda _: self.ask_reset())
-        self._confirm_yes = make(ipywidgets.Button, description="Yes, clear all")
-        self._confirm_no = make(ipywidgets.Button, description="No, keep my answers")
+        self._confirm_yes = ipywidgets.Button(description="Yes, clear all")
+        self._confirm_no = ipywidgets.Button(description="No, keep my answers")
         self._confirm_yes.on_click(lambda _: self._confirmed(True))
         self._confirm_no.on_click(lambda _: self._confirmed(False))
-        self._confirm = make(
-            ipywidgets.HBox,
-            [
-                make(ipywidgets.HTML, html.el("strong", CONFIRM)),
-                self._confirm_yes,
-                self._confirm_no,
-            ],
-            own_layout=True,
+        self._confirm = ipywidgets.HBox(
+            [ipywidgets.HTML(html.el("strong", CONFIRM)), self._confirm_yes, self._confirm_no]
         )
         self._confirm.add_class("msals-confirm")
         _hidden(self._confirm, True)
-        blocks.append(make(ipywidgets.HBox, [self._score, self._reset]))
+        blocks.append(ipywidgets.HBox([self._score, self._reset]))
         blocks.append(self._confirm)
-        blocks.append(make(ipywidgets.HTML, sources_html(questions, self._references)))
+        blocks.append(ipywidgets.HTML(sources_html(questions, self._references)))
         super().__init__(children=blocks, **kwargs)
         self._show_score()
 
     def _question_block(self, question, number: int) -> ipywidgets.VBox:
-        make = self._make
         labels = option_labels(question)
         buttons = []
         for index, (label, option) in enumerate(zip(labels, question.options, strict=True)):
-            button = make(ipywidgets.Button, description=label, tooltip=option.text)
+            button = ipywidgets.Button(description=label, tooltip=option.text)
             button.add_class("msals-option")
             button.on_click(lambda _, qid=question.id, i=index: self._clicked(qid, i))
             buttons.append(button)
-        row = make(ipywidgets.HBox, [make(ipywidgets.Label, "Answer:"), *buttons])
+        row = ipywidgets.HBox([ipywidgets.Label("Answer:"), *buttons])
         row.add_class("msals-options")
-        retry = make(
-            ipywidgets.Button,
-            description="Try again",
-            tooltip="Choose another answer",
-            own_layout=True,
-        )
+        retry = ipywidgets.Button(description="Try again", tooltip="Choose another answer")
         retry.add_class("msals-retry")
         retry.on_click(lambda _, qid=question.id: self._retry_clicked(qid))
         _hidden(retry, True)
-        feedback = make(ipywidgets.HTML, feedback_html(None, PROMPT))
-        progress = make(ipywidgets.HTML)
+        feedback = ipywidgets.HTML(feedback_html(None, PROMPT))
+        progress = ipywidgets.HTML()
         self._progress[question.id] = progress
         self._options[question.id] = buttons
         self._labels[question.id] = labels
         self._feedback[question.id] = feedback
         self._retry[question.id] = retry
-        return make(
-            ipywidgets.VBox,
-            [
-                make(ipywidgets.HTML, question_html(question, number)),
-                row,
-                feedback,
-                progress,
-                retry,
-            ],
+        return ipywidgets.VBox(
+            [ipywidgets.HTML(question_html(question, number)), row, feedback, progress, retry]
         )
 
     # ---- what the buttons call (then move keyboard focus somewhere sensible) ----
