@@ -269,3 +269,15 @@ def test_a_data_file_without_a_model_is_named(data_copy):
         load("notes")
     with pytest.raises(DataError, match=r"notes\.py: no typed model for data file 'notes\.yaml'"):
         model_module("notes")
+
+
+def test_lookups_by_id_find_the_item_or_name_the_known_ids():
+    from widgets.content import load
+
+    timelines, conduction = load("timelines"), load("conduction")
+    assert timelines.ms.course("ppms").id == "ppms"
+    assert conduction.case("healthy").id == "healthy"
+    with pytest.raises(KeyError, match=r"unknown id 'nope'; known ids: .*ppms"):
+        timelines.ms.course("nope")
+    with pytest.raises(KeyError, match=r"unknown id 'nope'; known ids: .*healthy"):
+        conduction.case("nope")

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+
+def by_id(items: Sequence[Any], item_id: str) -> Any:
+    """The item of ``items`` whose ``id`` is ``item_id``; a KeyError names the known ids."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    known = ", ".join(item.id for item in items)
+    raise KeyError(f"unknown id {item_id!r}; known ids: {known}")
 
 
 @dataclass(frozen=True)

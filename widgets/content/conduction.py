@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .build import key
-from .common import Value
+from .common import Value, by_id
 from .loader import DataError
 
 
@@ -139,10 +139,10 @@ class Conduction:
         return tuple(c.id for c in self.cases)
 
     def case(self, case_id: str) -> CaseSpec:
-        return next(c for c in self.cases if c.id == case_id)
+        return by_id(self.cases, case_id)
 
     def fibre(self, fibre_id: str) -> FibreSpec:
-        return next(f for f in self.fibres if f.id == fibre_id)
+        return by_id(self.fibres, fibre_id)
 
     @property
     def pool_size(self) -> int:

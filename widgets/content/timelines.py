@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Value
+from .common import Value, by_id
 from .loader import DataError
 
 
@@ -117,10 +117,10 @@ class MS:
         return tuple(c.id for c in self.courses)
 
     def course(self, course_id: str) -> CourseSpec:
-        return next(c for c in self.courses if c.id == course_id)
+        return by_id(self.courses, course_id)
 
     def treatment(self, treatment_id: str) -> TreatmentSpec:
-        return next(t for t in self.treatments if t.id == treatment_id)
+        return by_id(self.treatments, treatment_id)
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ class ALS:
         return tuple(r.id for r in self.rates)
 
     def rate(self, rate_id: str) -> RateSpec:
-        return next(r for r in self.rates if r.id == rate_id)
+        return by_id(self.rates, rate_id)
 
 
 @dataclass(frozen=True)
