@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from widgets.presenter import presenter_notebook  # noqa: E402
 
 OUT = ROOT / "build" / "present"
+CONFIG_DIR = ROOT / ".jupyter"  # Voila's settings for the lessons (.jupyter/voila.py)
 
 
 def build(out: Path = OUT, lessons: Path = ROOT / "lessons") -> list[Path]:
@@ -76,7 +77,7 @@ def voila_environment() -> dict[str, str]:
     models ("Error displaying widget: model not found").
     """
     config = os.pathsep.join(
-        p for p in (str(ROOT / ".jupyter"), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p
+        p for p in (str(CONFIG_DIR), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p
     )
     return {**os.environ, "PYTHONPATH": str(ROOT), "JUPYTER_CONFIG_PATH": config}
 

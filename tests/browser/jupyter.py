@@ -444,7 +444,7 @@ def split_console_errors(errors: list[str], local_base: str) -> tuple[list[str],
 
 BROKEN_WIDGET_TEXTS = ("Loading widget...", "Error displaying widget", "Model not found")
 # Of those, the ones a page never recovers from.
-FAILED_WIDGET_TEXTS = ("Error displaying widget", "Model not found", "model not found")
+FAILED_WIDGET_TEXTS = ("Error displaying widget", "Model not found", LOST_MODEL)
 
 
 class LabNotebook:

@@ -10,13 +10,11 @@ printed for the record.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from scripts.present import build, voila_environment
+from scripts.present import CONFIG_DIR, build
 from tests.browser.jupyter import ARTIFACTS, Server, expected_outputs, load_voila
 
 pytestmark = pytest.mark.browser
@@ -48,8 +46,7 @@ def test_presenter_mode_fits_a_1366x768_projector(browser, tmp_path):
     root = tmp_path / "present"
     build(out=root)
     # Voila as `make present` starts it: the repo's .jupyter config (scripts/present.py).
-    config = Path(voila_environment()["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0])
-    server = Server("voila", root, tmp_path / "state", config_dir=config)
+    server = Server("voila", root, tmp_path / "state", config_dir=CONFIG_DIR)
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     try:
         server.start()
