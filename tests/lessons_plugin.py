@@ -25,6 +25,7 @@ import compileall
 import functools
 import json
 import os
+import pprint
 import shutil
 import sys
 import tempfile
@@ -100,6 +101,24 @@ class OfflineKernel:
 
 
 _KEY = pytest.StashKey[OfflineKernel]()
+
+
+class LazyFormat:
+    """``pprint.pformat`` run only if the log record is written.
+
+    nbval logs every kernel message at debug level with ``pformat(msg)`` as an argument,
+    so each message was pretty-printed even with debug logging off: about 0.4 s of the
+    pytest process's time for a lesson with a few hundred widget models.
+    """
+
+    def __init__(self, value):
+        self.value = value
+
+    def __str__(self) -> str:
+        return pprint.pformat(self.value)
+
+
+nbval_kernel.pformat = LazyFormat  # used only in that debug call
 
 
 @pytest.hookimpl(trylast=True)
