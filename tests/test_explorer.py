@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from tests.conftest import DATA
+from tests.conftest import DATA, SAFE_LOADER
 from tests.notebook_tools import LESSONS, output_texts, read
 from tests.snapshots import pictures, snapshot_body
 from widgets import NervousSystemExplorer
@@ -34,7 +34,9 @@ NS = {"svg": SVG_NS}
 
 
 def raw_parts(folder=DATA):
-    return yaml.safe_load((folder / "parts.yaml").read_text(encoding="utf-8"))["parts"]
+    return yaml.load((folder / "parts.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)[
+        "parts"
+    ]
 
 
 def expected_marks(view, parts=None):

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 import yaml
 
+from tests.conftest import SAFE_LOADER
 from tests.notebook_tools import ROOT
 from tests.snapshots import snapshot_body
 from widgets.content import DataError
@@ -27,12 +28,8 @@ from widgets.quiz_logic import (
 LESSON = "03_symptoms"
 # Position of each question in the real data/quiz.yaml: the bad-file cases below edit a
 # question by id, so they keep working when questions are added or reordered.
-AT = {
-    q["id"]: i
-    for i, q in enumerate(
-        yaml.safe_load((ROOT / "data" / "quiz.yaml").read_text(encoding="utf-8"))["questions"]
-    )
-}
+QUIZ_FILE = yaml.load((ROOT / "data" / "quiz.yaml").read_text(encoding="utf-8"), SAFE_LOADER)
+AT = {question["id"]: index for index, question in enumerate(QUIZ_FILE["questions"])}
 
 
 def first_wrong(question):
