@@ -21,7 +21,7 @@ import pytest
 
 from scripts.make_pack_doc import LAB_COMMANDS, PRESENTER_LESSON
 from tests.browser.jupyter import ROOT
-from tests.browser.test_news_popup import BinderLikeServer, binder_prefix
+from tests.browser.test_news_popup import NEWS, BinderLikeServer, binder_prefix, toasts
 from widgets.presenter import CODE_TALK, presenter_markdown
 
 pytestmark = pytest.mark.browser
@@ -70,7 +70,13 @@ class BinderImageServer(BinderLikeServer):
         return env
 
 
-def test_voila_presenter_view_on_binder_gets_its_prose_from_postbuild(browser, repo_copy, tmp_path):
+def test_binder_image_gets_presenter_prose_and_no_news_popup_from_postbuild(
+    browser, repo_copy, tmp_path
+):
+    """One server set up as a fresh Binder image, checked both ways postBuild matters:
+    Voila's presenter view has presenter mode's prose, and JupyterLab asks no "official
+    Jupyter news?" question (tests/browser/test_news_popup.py: the same question is
+    asked on such a server without postBuild)."""
     prefix = binder_prefix(tmp_path)
     server = BinderImageServer(repo_copy, tmp_path / "state", prefix)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -79,9 +85,11 @@ def test_voila_presenter_view_on_binder_gets_its_prose_from_postbuild(browser, r
         page = context.new_page()
         page.set_default_timeout(90_000)
         check_presenter_view(page, server)
+        shown = toasts(page, server, expect_news=False)
     finally:
         context.close()
         server.stop()
+    assert [text for text in shown if NEWS in text.lower()] == [], shown
 
 
 @pytest.mark.lesson(PRESENTER_LESSON)
