@@ -12,6 +12,7 @@ from widgets.progression import (
     EVENTS,
     als_course,
     annualised_relapse_rate,
+    edss_score,
     load_params,
     ms_course,
 )
@@ -96,7 +97,28 @@ def test_edss_is_reported_in_half_points(params):
         text = point_text(point, params)
         for shown in re.findall(r"EDSS (\d+\.\d+)", text):
             assert float(shown) * 2 == int(float(shown) * 2)
+            assert float(shown) != 0.5
         assert re.search(r"EDSS \d+\.\d\b", text)
+
+
+@pytest.mark.parametrize(
+    ("level", "score"),
+    [
+        (0.0, 0.0),
+        (0.24, 0.0),
+        (0.49, 0.0),
+        (0.5, 1.0),
+        (0.74, 1.0),
+        (1.2, 1.0),
+        (1.3, 1.5),
+        (6.74, 6.5),
+        (6.75, 7.0),
+        (9.9, 10.0),
+    ],
+)
+def test_edss_scores_are_the_scale_s_own_steps_with_no_half_point_below_1(level, score):
+    """Kurtzke's EDSS goes 0, 1.0, 1.5, ... 10: there is no 0.5 (fact sheet C5)."""
+    assert edss_score(level) == score
 
 
 @pytest.mark.parametrize("treatment", ["none", "ocrelizumab"])

@@ -79,15 +79,22 @@ def _r(value: float) -> float:
     return round(value, DIGITS)
 
 
-def half_point(edss: float) -> float:
-    """EDSS as it is really scored: in steps of 0.5."""
-    return math.floor(edss * 2 + 0.5) / 2
+def edss_score(edss: float) -> float:
+    """The nearest score the EDSS really has: 0, then 1.0 to 10 in steps of 0.5.
+
+    Kurtzke's scale has no 0.5: from normal (0) it goes to 1.0 (no disability, minimal
+    signs).
+    """
+    score = math.floor(edss * 2 + 0.5) / 2
+    if score == 0.5:
+        return 1.0 if edss >= 0.5 else 0.0
+    return score
 
 
 def edss_words(edss: float, params: Timelines) -> str:
     """What an EDSS score means for a person's day (Kurtzke's steps, in plain words)."""
     day = params.ms.day
-    return next((d.text for d in day if half_point(edss) < d.below), day[-1].text)
+    return next((d.text for d in day if edss_score(edss) < d.below), day[-1].text)
 
 
 # --------------------------------------------------------------------------- MS

@@ -28,8 +28,8 @@ from .progression import (
     Point,
     als_function_remaining,
     annualised_relapse_rate,
+    edss_score,
     edss_words,
-    half_point,
     ms_function_remaining,
 )
 from .theme import ALS, MS, MUTED_TEXT, TEXT
@@ -160,10 +160,10 @@ def point_words(point: Point, params: Timelines) -> str:
     # The rounded value, as the chart and the table's number column show it: the exact
     # level can sit across a half-point boundary from it (14.99 vs 15.0).
     level = point.value
-    score = f"EDSS {half_point(level):.1f}"
+    score = f"EDSS {edss_score(level):.1f}"
     event = point.event
     if event == "remission":
-        left = half_point(point.left)
+        left = edss_score(point.left)
         rest = (
             "recovery is almost complete"
             if left == 0
@@ -218,7 +218,8 @@ def ms_title(course: MSCourse) -> str:
 
 def ms_caption() -> str:
     return (
-        f"{CAPTION} EDSS: 0 = normal, 10 = death due to MS; real scores move in half-point steps."
+        f"{CAPTION} EDSS: 0 = normal, 10 = death due to MS; real scores go from 0 to 1.0, "
+        "then up in half-point steps."
     )
 
 
@@ -248,7 +249,7 @@ def ms_summary(course: MSCourse, params: Timelines) -> str:
             )
     end = c.points[-1]
     parts.append(
-        f"At year {end.year:g}: EDSS {half_point(end.value):.1f} ({edss_words(end.value, params)})."
+        f"At year {end.year:g}: EDSS {edss_score(end.value):.1f} ({edss_words(end.value, params)})."
     )
     return " ".join(parts)
 
@@ -282,7 +283,7 @@ def ms_figure(course: MSCourse, params: Timelines) -> Chart:
     if band is not None:
         _band(figure, *band, MS.tint)
     rows = tuple(
-        (f"{p.year:.1f}", f"{half_point(p.value):.1f}", point_words(p, params)) for p in points
+        (f"{p.year:.1f}", f"{edss_score(p.value):.1f}", point_words(p, params)) for p in points
     )
     return Chart(
         figure,
@@ -524,7 +525,7 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Timelines) -> Chart:
         rows.append(
             (
                 f"{year:g}",
-                f"{half_point(edss):.1f}",
+                f"{edss_score(edss):.1f}",
                 edss_words(edss, params),
                 "–" if score is None else f"{score:.0f}",
                 "end point: death or breathing tube"
@@ -536,7 +537,7 @@ def compare_figure(ms: MSCourse, als: ALSCourse, params: Timelines) -> Chart:
     ms_shape = "goes up and down with relapses" if ms.relapses else "worsens slowly"
     summary = (
         f"Over {years:g} years, MS ({ms.course.short}, {ms.treatment.label.lower()}) {ms_shape}; "
-        f"at year {years:g} it is at EDSS {half_point(ms_end):.1f} "
+        f"at year {years:g} it is at EDSS {edss_score(ms_end):.1f} "
         f"({edss_words(ms_end, params)}). ALS ({als.rate.label.lower()}) falls without remissions"
         + (
             f" and reaches its end point (death, or a breathing tube with full-time "
