@@ -13,6 +13,7 @@ from widgets.progression import (
     als_course,
     annualised_relapse_rate,
     edss_score,
+    half_points,
     load_params,
     ms_course,
 )
@@ -448,3 +449,16 @@ def test_milestone_words_on_the_charts_come_from_the_data(params):
         assert point_words(point, params).endswith(f"; {point.milestone.short}")
     markers = [t for t in als_chart("typical", 10).figure.data if t.mode == "markers+text"]
     assert list(markers[0].text) == [m.short for m in params.als.milestones]
+
+
+def test_lasting_disability_after_a_relapse_is_counted_in_half_points(params):
+    """What a relapse leaves is a number of points, not a score: 0.5 is a real amount."""
+    seen = set()
+    for seed in SEEDS:
+        for point in ms_course("rrms_spms", "none", 25, seed, params=params).points:
+            if point.event != "remission" or half_points(point.left) == 0:
+                continue
+            seen.add(half_points(point.left))
+            expected = f"about {half_points(point.left):.1f} points of lasting disability remain"
+            assert expected in point_words(point, params)
+    assert 0.5 in seen  # the case the EDSS scale's missing 0.5 must not swallow

@@ -79,13 +79,18 @@ def _r(value: float) -> float:
     return round(value, DIGITS)
 
 
+def half_points(value: float) -> float:
+    """A number of EDSS points (a change, not a score) to the nearest half point."""
+    return math.floor(value * 2 + 0.5) / 2
+
+
 def edss_score(edss: float) -> float:
     """The nearest score the EDSS really has: 0, then 1.0 to 10 in steps of 0.5.
 
     Kurtzke's scale has no 0.5: from normal (0) it goes to 1.0 (no disability, minimal
     signs).
     """
-    score = math.floor(edss * 2 + 0.5) / 2
+    score = half_points(edss)
     if score == 0.5:
         return 1.0 if edss >= 0.5 else 0.0
     return score

@@ -30,6 +30,7 @@ from .progression import (
     annualised_relapse_rate,
     edss_score,
     edss_words,
+    half_points,
     ms_function_remaining,
 )
 from .theme import ALS, MS, MUTED_TEXT, TEXT
@@ -163,7 +164,7 @@ def point_words(point: Point, params: Timelines) -> str:
     score = f"EDSS {edss_score(level):.1f}"
     event = point.event
     if event == "remission":
-        left = edss_score(point.left)
+        left = half_points(point.left)  # points of lasting disability, not a score
         rest = (
             "recovery is almost complete"
             if left == 0
