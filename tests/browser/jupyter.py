@@ -402,11 +402,12 @@ def load_voila(page, url: str, widgets: int, errors: list[str] | None = None):
     """Open a Voila page and wait until it is drawn (:func:`wait_voila_ready`), loading it
     once more if widget models were lost; returns (the response, the report).
 
-    Voila 0.5.13 (server-side execution, the default) loses the last widgets of a long
-    lesson on some first loads: the page's widget manager asks the kernel for its models
-    while cells still run, and misses those created after ("Error displaying widget:
-    model not found"). Seen on lesson 02 in about one load in three; a reload draws all.
-    The retry is printed, so it shows in the test output.
+    Voila 0.5.13 loses a few widgets of a long lesson on some first loads ("Error
+    displaying widget: model not found"). The kernel is not at fault: on such loads, too,
+    its ``update_states`` reply carries every widget's state (508 for lesson 02, decoded
+    from the websocket frames); the page draws some views before their models are
+    registered. Seen on lesson 02 in one load in three to six; a reload draws all. The
+    retry is printed, so it shows in the test output.
     """
     for attempt in (1, 2):
         if errors is not None:
