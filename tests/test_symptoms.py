@@ -218,7 +218,13 @@ def test_pseudobulbar_affect_is_linked_to_upper_motor_neuron_loss():
     symptom = by_id()["pseudobulbar_affect"]
     assert "upper_motor_neurons" in symptom.als.structures
     assert "upper motor neurons" in symptom.als.why.lower()
-    assert symptom.sources == ("finegan-2019-pcl",)
+    # The corticobulbar model (Finegan 2019), and how often it comes in each disease.
+    assert set(symptom.sources) == {
+        "finegan-2019-pcl",
+        "feinstein-1997",
+        "ghaffar-2008",
+        "tortelli-2016",
+    }
 
 
 def test_every_structure_of_every_symptom_is_a_drawn_part():
