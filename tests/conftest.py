@@ -17,6 +17,11 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+def read_yaml(path: Path):
+    """A YAML file as Python data, read with libyaml where PyYAML has it."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+
+
 @pytest.fixture(scope="session")
 def content_cache_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("content-cache")
@@ -47,7 +52,7 @@ def edit_data(data_copy) -> Callable[[str, Callable[[dict], object]], Path]:
 
     def edit(name: str, change: Callable[[dict], object]) -> Path:
         path = data_copy / f"{name}.yaml"
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        document = read_yaml(path)
         change(document)
         text = yaml.dump(document, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True)
         path.write_text(text, encoding="utf-8")

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import DATA, SAFE_LOADER
+from tests.conftest import DATA, read_yaml
 from widgets.content import (
     DataError,
     cited_sources,
@@ -45,7 +45,7 @@ def test_every_document_has_a_schema_and_loads_as_written():
     assert set(DOCUMENTS) <= set(names)
     for name in names:
         assert (SCHEMA_DIR / f"{name}.schema.json").is_file(), name
-        written = yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        written = read_yaml(DATA / f"{name}.yaml")
         assert load_document(name) == written, f"{name}: the loader changed the content"
 
 
@@ -134,9 +134,7 @@ def test_unknown_status_value_is_rejected(edit_data):
 
 
 def test_duplicate_reference_across_files(data_copy):
-    core = yaml.load(
-        (data_copy / "references" / "core.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER
-    )
+    core = read_yaml(data_copy / "references" / "core.yaml")
     extra = {"references": [core["references"][0]]}
     (data_copy / "references" / "zz_extra.yaml").write_text(yaml.safe_dump(extra), encoding="utf-8")
     with pytest.raises(

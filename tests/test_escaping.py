@@ -17,7 +17,7 @@ import ipywidgets
 import pytest
 import yaml
 
-from tests.conftest import SAFE_DUMPER, SAFE_LOADER
+from tests.conftest import SAFE_DUMPER, read_yaml
 from tests.snapshots import pictures
 
 MARK = "<i>&'\""  # a tag, an ampersand and both quotes
@@ -65,7 +65,7 @@ def _poison(node, filename: str, key: str | None = None):
 def hostile_data(data_copy: Path) -> Path:
     for path in [*data_copy.glob("*.yaml"), *data_copy.glob("references/*.yaml")]:
         # libyaml's loader and dumper: the pure-Python ones took 1 s per test here.
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        document = read_yaml(path)
         poisoned = _poison(document, path.name)
         path.write_text(yaml.dump(poisoned, Dumper=SAFE_DUMPER, sort_keys=False), "utf-8")
     return data_copy

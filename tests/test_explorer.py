@@ -10,9 +10,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-import yaml
 
-from tests.conftest import DATA, SAFE_LOADER
+from tests.conftest import DATA, read_yaml
 from tests.notebook_tools import LESSONS, output_texts, read
 from tests.snapshots import pictures, snapshot_body
 from widgets import NervousSystemExplorer
@@ -34,9 +33,7 @@ NS = {"svg": SVG_NS}
 
 
 def raw_parts(folder=DATA):
-    return yaml.load((folder / "parts.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)[
-        "parts"
-    ]
+    return read_yaml(folder / "parts.yaml")["parts"]
 
 
 def expected_marks(view, parts=None):

@@ -6,9 +6,8 @@ import re
 from dataclasses import replace
 
 import pytest
-import yaml
 
-from tests.conftest import SAFE_LOADER
+from tests.conftest import read_yaml
 from tests.notebook_tools import ROOT
 from tests.snapshots import snapshot_body
 from widgets.content import DataError
@@ -28,7 +27,7 @@ from widgets.quiz_logic import (
 LESSON = "03_symptoms"
 # Position of each question in the real data/quiz.yaml: the bad-file cases below edit a
 # question by id, so they keep working when questions are added or reordered.
-QUIZ_FILE = yaml.load((ROOT / "data" / "quiz.yaml").read_text(encoding="utf-8"), SAFE_LOADER)
+QUIZ_FILE = read_yaml(ROOT / "data" / "quiz.yaml")
 AT = {question["id"]: index for index, question in enumerate(QUIZ_FILE["questions"])}
 
 
